@@ -1,0 +1,1 @@
+"""Oversight: recommendations, responses, actions and their delivery, in one place."""
