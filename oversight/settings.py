@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "simple_history",
     "oversight.directory",
     "oversight.tracker",
+    "oversight.meetings",
     "oversight.ingest",
     "oversight.stopsearch",
     "oversight.public",

@@ -1,0 +1,89 @@
+"""Questions put to an agency, tracked like recommendations: asked, answered, followed up."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from oversight.directory.models import Body, Organisation
+
+from .reviews import Restrictable, Review
+from .visibility import NOTHING, Viewer
+
+
+class Question(Restrictable):
+    class Status(models.TextChoices):
+        ASKED = "asked", "Asked"
+        ANSWERED = "answered", "Answered"
+        FOLLOW_UP = "follow_up", "Follow-up needed"
+        CLOSED = "closed", "Closed"
+
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="questions"
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="questions",
+    )
+    asked_by = models.ForeignKey(Body, null=True, blank=True, on_delete=models.SET_NULL)
+    addressed_to = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
+    )
+    number = models.CharField(max_length=10, blank=True)
+    text = models.TextField()
+    answer = models.TextField(blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ASKED)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.text[:100]
+
+    @staticmethod
+    def public_q(prefix: str) -> Q:
+        from oversight.meetings.models import Meeting
+
+        return (
+            Q(**{f"{prefix}restricted": False})
+            & (Q(**{f"{prefix}review__isnull": True}) | Review.public_q(f"{prefix}review__"))
+            & (Q(**{f"{prefix}meeting__isnull": True}) | Meeting.public_q(f"{prefix}meeting__"))
+        )
+
+    @staticmethod
+    def open_q(prefix: str, drafts: bool) -> Q:
+        from oversight.meetings.models import Meeting
+
+        return (
+            Q(**{f"{prefix}restricted": False})
+            & (Q(**{f"{prefix}review__isnull": True}) | Review.open_q(f"{prefix}review__", drafts))
+            & (
+                Q(**{f"{prefix}meeting__isnull": True})
+                | Meeting.open_q(f"{prefix}meeting__", drafts)
+            )
+        )
+
+    @staticmethod
+    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+        if not viewer.person_id:
+            return NOTHING
+        return (
+            Q(**{f"{prefix}addressed_to_id__in": viewer.organisation_ids})
+            | Q(**{f"{prefix}asked_by_id__in": viewer.body_ids})
+            | Q(**{f"{prefix}review__body_id__in": viewer.body_ids})
+            | Q(**{f"{prefix}meeting__body_id__in": viewer.body_ids})
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "number": self.number or None,
+            "text": self.text,
+            "response": self.answer or None,
+            "addressed_to": self.addressed_to.name if self.addressed_to else None,
+            "status": self.status,
+        }
