@@ -1,6 +1,21 @@
+from django.conf import settings
 from django.contrib import admin
-from django.urls import path
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from oversight.public import views as public_views
 
 urlpatterns = [
+    path("", public_views.home, name="home"),
+    path("open-data/", public_views.open_data, name="open_data"),
+    path("open-data/recommendations.json", public_views.open_data_json, name="open_data_json"),
+    path("open-data/recommendations.csv", public_views.open_data_csv, name="open_data_csv"),
+    path("accessibility/", public_views.accessibility, name="accessibility"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("oversight.tracker.urls")),
+    path("", include("oversight.meetings.urls")),
     path("admin/", admin.site.urls),
 ]
+
+admin.site.site_header = f"Oversight administration – {settings.COUNCIL_NAME}"

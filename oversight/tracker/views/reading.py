@@ -1,0 +1,204 @@
+"""Pages anyone may read (each shows only what the viewer may see)."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from ..access import can_manage_reviews, can_respond, can_update_item, can_verify_item
+from ..forms import ListFilterForm
+from ..models import (
+    RECOMMENDATION_STATUS_LABELS,
+    Recommendation,
+    Response,
+    Review,
+    TrackedItem,
+)
+from ..timeline import combined_timeline, item_timeline
+from .common import (
+    get_item_for_user,
+    get_recommendation_for_user,
+    get_review_for_user,
+    paginate,
+    viewer_for,
+)
+
+
+def _visible_items(viewer):
+    return TrackedItem.objects.visible_to(viewer).select_related(
+        "owner_person", "owner_org", "recommendation__review__body", "meeting__body"
+    )
+
+
+def review_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    reviews = Review.objects.visible_to(viewer).select_related("body").order_by("-date", "title")
+    q = request.GET.get("q", "").strip()
+    if q:
+        reviews = reviews.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    page, querystring = paginate(request, reviews)
+    return render(
+        request,
+        "tracker/review_list.html",
+        {
+            "page_obj": page,
+            "querystring": querystring,
+            "q": q,
+            "can_manage": can_manage_reviews(viewer),
+        },
+    )
+
+
+def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    review, viewer = get_review_for_user(request, pk)
+    recommendations = (
+        Recommendation.objects.visible_to(viewer)
+        .filter(review=review)
+        .prefetch_related(Prefetch("items", queryset=_visible_items(viewer)), "responses")
+        .order_by("position", "pk")
+    )
+    rows = [
+        (rec, rec.status(rec.items.all()), [i.rag() for i in rec.items.all()])
+        for rec in recommendations
+    ]
+    return render(
+        request,
+        "tracker/review_detail.html",
+        {
+            "review": review,
+            "rows": rows,
+            "status_labels": RECOMMENDATION_STATUS_LABELS,
+            "can_manage": can_manage_reviews(viewer),
+            "timeline": combined_timeline((review, "Review")),
+        },
+    )
+
+
+def _filter_form(request, status_choices):
+    form = ListFilterForm(request.GET or None, status_choices=status_choices)
+    form.is_valid()
+    return form, getattr(form, "cleaned_data", {}) or {}
+
+
+def recommendation_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    form, f = _filter_form(request, list(RECOMMENDATION_STATUS_LABELS.items()))
+    recs = Recommendation.objects.visible_to(viewer).select_related("review__body")
+    if f.get("q"):
+        recs = recs.filter(
+            Q(title__icontains=f["q"]) | Q(text__icontains=f["q"]) | Q(number=f["q"])
+        )
+    if f.get("body"):
+        recs = recs.filter(Q(review__body=f["body"]) | Q(addressed_to_bodies=f["body"]))
+    if f.get("organisation"):
+        org = f["organisation"]
+        recs = recs.filter(
+            Q(addressed_to_orgs=org) | Q(responses__organisation=org) | Q(items__owner_org=org)
+        )
+    recs = (
+        recs.distinct()
+        .order_by("-review__date", "review__pk", "position", "pk")
+        .prefetch_related(Prefetch("items", queryset=_visible_items(viewer)))
+    )
+    rows = []
+    for rec in recs:
+        items = list(rec.items.all())
+        status = rec.status(items)
+        rags = [i.rag() for i in items]
+        if f.get("status") and status != f["status"]:
+            continue
+        if f.get("rag") and f["rag"] not in {r.value for r in rags}:
+            continue
+        rows.append((rec, status, rags))
+    page, querystring = paginate(request, rows)
+    return render(
+        request,
+        "tracker/recommendation_list.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring": querystring,
+            "status_labels": RECOMMENDATION_STATUS_LABELS,
+            "total": len(rows),
+        },
+    )
+
+
+def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    rec, viewer = get_recommendation_for_user(request, pk)
+    responses = (
+        Response.objects.visible_to(viewer)
+        .filter(recommendation=rec)
+        .select_related("organisation")
+    )
+    items = list(_visible_items(viewer).filter(recommendation=rec))
+    timeline = combined_timeline(
+        (rec, "Recommendation"), *[(r, f"Response by {r.responder}") for r in responses]
+    )
+    return render(
+        request,
+        "tracker/recommendation_detail.html",
+        {
+            "rec": rec,
+            "status": rec.status(items),
+            "status_labels": RECOMMENDATION_STATUS_LABELS,
+            "responses": responses,
+            "items": [(i, i.rag()) for i in items],
+            "can_manage": can_manage_reviews(viewer),
+            "can_respond": can_respond(viewer, rec),
+            "timeline": timeline,
+        },
+    )
+
+
+def item_list(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    form, f = _filter_form(request, TrackedItem.Status.choices)
+    items = _visible_items(viewer)
+    if f.get("q"):
+        items = items.filter(text__icontains=f["q"])
+    if f.get("body"):
+        items = items.filter(
+            Q(recommendation__review__body=f["body"])
+            | Q(meeting__body=f["body"])
+            | Q(plan__owning_body=f["body"])
+            | Q(plan__overseeing_body=f["body"])
+        )
+    if f.get("organisation"):
+        items = items.filter(
+            Q(owner_org=f["organisation"]) | Q(owner_person__organisation=f["organisation"])
+        )
+    if f.get("status"):
+        items = items.filter(status=f["status"])
+    rows = [(i, i.rag()) for i in items.distinct().order_by("due_date", "pk")]
+    if f.get("rag"):
+        rows = [(i, r) for i, r in rows if r.value == f["rag"]]
+    page, querystring = paginate(request, rows)
+    return render(
+        request,
+        "tracker/item_list.html",
+        {"form": form, "page_obj": page, "querystring": querystring, "total": len(rows)},
+    )
+
+
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item, viewer = get_item_for_user(request, pk)
+    can_verify, verify_reason = can_verify_item(viewer, item)
+    updates = item.updates.select_related("author").prefetch_related("evidence")
+    return render(
+        request,
+        "tracker/item_detail.html",
+        {
+            "item": item,
+            "rag": item.rag(),
+            "updates": updates,
+            "verifications": item.verifications.select_related("by"),
+            "can_update": can_update_item(viewer, item),
+            "can_verify": can_verify,
+            "verify_reason": verify_reason,
+            "can_manage": can_manage_reviews(viewer),
+            "timeline": item_timeline(item),
+            "show_verify_panel": viewer.is_authenticated and item.overseeing_body is not None,
+        },
+    )

@@ -1,0 +1,306 @@
+"""Signed-in work: the dashboard, updates with evidence, verification, responses,
+editing, handover. Each view checks access first, then calls one operation."""
+
+from __future__ import annotations
+
+import mimetypes
+from datetime import timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from oversight.directory.models import Person
+
+from .. import operations
+from ..access import can_hand_over, can_manage_reviews, can_respond, can_update_item
+from ..forms import (
+    HandoverForm,
+    ItemForm,
+    RecommendationForm,
+    ResponseForm,
+    ReturnForm,
+    ReviewForm,
+    UpdateForm,
+)
+from ..models import Evidence, TrackedItem
+from ..rag import Rag
+from .common import (
+    get_item_for_user,
+    get_recommendation_for_user,
+    get_review_for_user,
+    viewer_for,
+)
+
+
+def _person(request: HttpRequest) -> Person | None:
+    return getattr(request.user, "person", None)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    today = timezone.localdate()
+    visible = TrackedItem.objects.visible_to(viewer).select_related(
+        "owner_person", "owner_org", "recommendation__review__body", "meeting__body", "plan"
+    )
+    open_items = [i for i in visible if not i.is_complete]
+    mine = [
+        i
+        for i in visible
+        if i.owner_person_id == viewer.person_id
+        or (viewer.role == "partner" and i.owner_org_id in viewer.organisation_ids)
+    ]
+    soon = today + timedelta(days=30)
+    due_soon = [i for i in open_items if i.due_date and today <= i.due_date <= soon]
+    overdue = [i for i in open_items if i.rag(today) == Rag.RED]
+    awaiting = [
+        i
+        for i in visible
+        if i.status == TrackedItem.Status.COMPLETE
+        and i.verified_at is None
+        and (body := i.overseeing_body) is not None
+        and body.pk in viewer.body_ids
+        and i.owner_person_id != viewer.person_id
+    ]
+    return render(
+        request,
+        "tracker/dashboard.html",
+        {
+            "mine": [(i, i.rag(today)) for i in mine if not i.verified_at],
+            "due_soon": [(i, i.rag(today)) for i in due_soon],
+            "overdue": [(i, Rag.RED) for i in overdue],
+            "awaiting": [(i, i.rag(today)) for i in awaiting],
+            "person": _person(request),
+            "can_manage": can_manage_reviews(viewer),
+        },
+    )
+
+
+@login_required
+def add_update(request: HttpRequest, pk: int) -> HttpResponse:
+    item, viewer = get_item_for_user(request, pk)
+    if not can_update_item(viewer, item):
+        raise PermissionDenied("You cannot update this item.")
+    if request.method == "POST":
+        form = UpdateForm(request.POST, request.FILES)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                operations.record_update(
+                    item,
+                    author=_person(request),
+                    user=request.user,
+                    narrative=d["narrative"],
+                    status=d["status"],
+                    progress=d["progress"],
+                    files=d["files"],
+                    links=[d["link"]] if d["link"] else [],
+                    evidence_note=d["evidence_note"],
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, "Your update has been recorded.")
+                return redirect(item)
+    else:
+        form = UpdateForm(initial={"status": item.status, "progress": item.progress})
+    return render(request, "tracker/update_form.html", {"item": item, "form": form})
+
+
+@login_required
+@require_POST
+def verify(request: HttpRequest, pk: int) -> HttpResponse:
+    item, viewer = get_item_for_user(request, pk)
+    person = _person(request)
+    if person is None:
+        raise PermissionDenied("Only a member of the overseeing body can verify items.")
+    operations.verify_item(item, viewer=viewer, by=person)
+    messages.success(request, "The item is verified.")
+    return redirect(item)
+
+
+@login_required
+def return_to_owner(request: HttpRequest, pk: int) -> HttpResponse:
+    item, viewer = get_item_for_user(request, pk)
+    person = _person(request)
+    if person is None:
+        raise PermissionDenied("Only a member of the overseeing body can return items.")
+    form = ReturnForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        operations.return_item(item, viewer=viewer, by=person, reason=form.cleaned_data["reason"])
+        messages.success(request, "The item has been returned to its owner.")
+        return redirect(item)
+    return render(request, "tracker/return_form.html", {"item": item, "form": form})
+
+
+@login_required
+def respond(request: HttpRequest, pk: int) -> HttpResponse:
+    rec, viewer = get_recommendation_for_user(request, pk)
+    if not can_respond(viewer, rec):
+        raise PermissionDenied("You cannot record responses.")
+    form = ResponseForm(request.POST or None)
+    if not viewer.is_scrutiny:
+        # A partner officer responds for their own organisation only.
+        form.fields["organisation"].queryset = form.fields["organisation"].queryset.filter(
+            pk__in=viewer.organisation_ids
+        )
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        operations.record_response(
+            rec, organisation=d["organisation"], position=d["position"], text=d["text"]
+        )
+        messages.success(request, "The response has been recorded.")
+        return redirect(rec)
+    return render(request, "tracker/response_form.html", {"rec": rec, "form": form})
+
+
+def _require_manager(request: HttpRequest):
+    viewer = viewer_for(request)
+    if not can_manage_reviews(viewer):
+        raise PermissionDenied("Only scrutiny officers can do this.")
+    return viewer
+
+
+def _save_form(request, form, *, success: str, title: str, back, extra=None):
+    """Shared body of the create and edit pages: save inside a transaction or re-show."""
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save(commit=False)
+            for key, value in (extra or {}).items():
+                setattr(obj, key, value)
+            obj.save()
+            form.save_m2m()
+        messages.success(request, success)
+        return redirect(obj)
+    return render(request, "tracker/edit_form.html", {"form": form, "title": title, "back": back})
+
+
+@login_required
+def review_new(request: HttpRequest) -> HttpResponse:
+    _require_manager(request)
+    form = ReviewForm(request.POST or None)
+    return _save_form(
+        request, form, success="Review created.", title="New review", back="/reviews/"
+    )
+
+
+@login_required
+def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    review, _ = get_review_for_user(request, pk)
+    _require_manager(request)
+    form = ReviewForm(request.POST or None, instance=review)
+    return _save_form(request, form, success="Review saved.", title="Edit review", back=review)
+
+
+@login_required
+def recommendation_new(request: HttpRequest, review_pk: int) -> HttpResponse:
+    review, _ = get_review_for_user(request, review_pk)
+    _require_manager(request)
+    form = RecommendationForm(request.POST or None)
+    position = review.recommendations.count() + 1
+    return _save_form(
+        request,
+        form,
+        success="Recommendation added.",
+        title=f"New recommendation for {review}",
+        back=review,
+        extra={"review": review, "position": position},
+    )
+
+
+@login_required
+def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    rec, _ = get_recommendation_for_user(request, pk)
+    _require_manager(request)
+    form = RecommendationForm(request.POST or None, instance=rec)
+    return _save_form(
+        request, form, success="Recommendation saved.", title="Edit recommendation", back=rec
+    )
+
+
+@login_required
+def item_new(request: HttpRequest, rec_pk: int) -> HttpResponse:
+    rec, _ = get_recommendation_for_user(request, rec_pk)
+    _require_manager(request)
+    form = ItemForm(request.POST or None, initial={"start_date": timezone.localdate()})
+    return _save_form(
+        request,
+        form,
+        success="Item added.",
+        title="New commitment",
+        back=rec,
+        extra={"recommendation": rec, "origin": TrackedItem.Origin.COMMITMENT},
+    )
+
+
+@login_required
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    item, viewer = get_item_for_user(request, pk)
+    if not (can_manage_reviews(viewer) or can_update_item(viewer, item)):
+        raise PermissionDenied("You cannot edit this item.")
+    form = ItemForm(request.POST or None, instance=item)
+    return _save_form(request, form, success="Item saved.", title="Edit item", back=item)
+
+
+@login_required
+def handover(request: HttpRequest) -> HttpResponse:
+    viewer = viewer_for(request)
+    form = HandoverForm(request.POST or None)
+    if not viewer.is_scrutiny:
+        people = Person.objects.filter(organisation_id__in=viewer.organisation_ids)
+        if not people.exists():
+            raise PermissionDenied("You cannot hand over work.")
+        form.fields["predecessor"].queryset = people
+        form.fields["successor"].queryset = people
+    report = None
+    if request.method == "POST" and form.is_valid():
+        predecessor = form.cleaned_data["predecessor"]
+        if not can_hand_over(viewer, predecessor):
+            raise PermissionDenied("You cannot hand over this person's work.")
+        if request.POST.get("confirm") == "yes":
+            report = operations.hand_over(predecessor, form.cleaned_data["successor"])
+            messages.success(request, f"Handed over to {report.successor.name}.")
+            return render(request, "tracker/handover_report.html", {"report": report})
+        preview = list(
+            predecessor.owned_items.filter(verified_at__isnull=True).exclude(
+                status=TrackedItem.Status.COMPLETE
+            )
+        )
+        return render(
+            request,
+            "tracker/handover_confirm.html",
+            {
+                "form": form,
+                "preview": preview,
+                "predecessor": predecessor,
+                "successor": form.cleaned_data["successor"],
+                "seats": predecessor.membership_set.filter(end__isnull=True),
+            },
+        )
+    return render(request, "tracker/handover_form.html", {"form": form})
+
+
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """Evidence files are served only to those who may see the item they belong to."""
+    evidence = get_object_or_404(Evidence.objects.select_related("update"), pk=pk)
+    get_item_for_user(request, evidence.update.item_id)
+    if not evidence.file:
+        raise Http404("No file")
+    content_type = mimetypes.guess_type(evidence.filename)[0] or "application/octet-stream"
+    # Never render uploaded HTML or SVG inline: it could run script on our origin.
+    inline = content_type in {"application/pdf", "image/png", "image/jpeg", "text/plain"}
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=not inline,
+        filename=evidence.filename,
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response
