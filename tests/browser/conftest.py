@@ -114,3 +114,9 @@ def site(browser, live_server):
     page = context.new_page()
     yield Site(page, live_server.url)
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded evidence goes to a fresh folder per test, so file names are as given."""
+    settings.MEDIA_ROOT = tmp_path / "media"
