@@ -24,6 +24,8 @@ urlpatterns = [
     path("items/<int:pk>/verify/", working.verify, name="verify"),
     path("items/<int:pk>/return/", working.return_to_owner, name="return_item"),
     path("evidence/<int:pk>/", working.evidence_file, name="evidence"),
+    path("plans/", reading.plan_list, name="plans"),
+    path("plans/<int:pk>/", reading.plan_detail, name="plan"),
     path("dashboard/", working.dashboard, name="dashboard"),
     path("handover/", working.handover, name="handover"),
 ]

@@ -238,6 +238,9 @@ class ActionPlan(Restrictable):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("plan", args=[self.pk])
+
     @staticmethod
     def public_q(prefix: str) -> Q:
         return Q(

@@ -10,6 +10,8 @@ from ..access import can_manage_reviews, can_respond, can_update_item, can_verif
 from ..forms import ListFilterForm
 from ..models import (
     RECOMMENDATION_STATUS_LABELS,
+    ActionPlan,
+    Question,
     Recommendation,
     Response,
     Review,
@@ -20,6 +22,7 @@ from .common import (
     get_item_for_user,
     get_recommendation_for_user,
     get_review_for_user,
+    get_visible,
     paginate,
     viewer_for,
 )
@@ -70,6 +73,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "status_labels": RECOMMENDATION_STATUS_LABELS,
             "can_manage": can_manage_reviews(viewer),
+            "questions": Question.objects.visible_to(viewer).filter(review=review),
             "timeline": combined_timeline((review, "Review")),
         },
     )
@@ -200,5 +204,34 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_manage": can_manage_reviews(viewer),
             "timeline": item_timeline(item),
             "show_verify_panel": viewer.is_authenticated and item.overseeing_body is not None,
+        },
+    )
+
+
+def plan_list(request: HttpRequest) -> HttpResponse:
+    """Every action plan in one view, across the boards that own them: many plans under
+    different boards blur accountability, so they are listed together."""
+    viewer = viewer_for(request)
+    plans = ActionPlan.objects.visible_to(viewer).select_related("owning_body", "overseeing_body")
+    rows = []
+    for plan in plans.prefetch_related(Prefetch("items", queryset=_visible_items(viewer))):
+        rags = [i.rag() for i in plan.items.all()]
+        rows.append((plan, {r: rags.count(r) for r in dict.fromkeys(rags)}))
+    return render(request, "tracker/plan_list.html", {"rows": rows})
+
+
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    viewer = viewer_for(request)
+    plan = get_visible(
+        ActionPlan.objects.select_related("owning_body", "overseeing_body"), viewer, pk
+    )
+    items = _visible_items(viewer).filter(plan=plan).order_by("due_date", "pk")
+    return render(
+        request,
+        "tracker/plan_detail.html",
+        {
+            "plan": plan,
+            "items": [(i, i.rag()) for i in items],
+            "timeline": combined_timeline((plan, "Action plan")),
         },
     )
