@@ -1,0 +1,59 @@
+"""`oversight demo` builds a tracker worth trying, and running it again changes nothing."""
+
+import io
+from datetime import date
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from oversight.tracker.models import ActionPlan, TrackedItem, Verification
+from oversight.tracker.rag import Rag
+
+TODAY = date(2026, 11, 23)
+
+
+def row_counts():
+    return {m._meta.label: m._default_manager.count() for m in apps.get_models()}
+
+
+@pytest.fixture
+def demo():
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_prints_a_sign_in_per_role_that_works(demo):
+    assert "Demo sign-ins:" in demo
+    for username in ("scrutiny", "police", "council", "nhs", "community", "admin"):
+        assert f"  {username} " in demo
+        user = authenticate(username=username, password="oversight-demo")
+        assert user is not None and user.person is not None
+    assert authenticate(username="admin", password="oversight-demo").is_superuser
+
+
+def test_demo_shows_the_whole_accountability_chain(demo):
+    assert Verification.objects.filter(decision="verified").count() == 1
+    returned = Verification.objects.get(decision="returned")
+    assert returned.reason and returned.item.status == TrackedItem.Status.IN_PROGRESS
+    assert TrackedItem.objects.filter(updates__evidence__file__endswith=".pdf").exists()
+    assert TrackedItem.objects.filter(updates__evidence__link__startswith="https://").exists()
+    assert TrackedItem.objects.filter(owner_person__user__username="council").count() >= 3
+
+    restricted = TrackedItem.objects.get(restricted=True)
+    assert restricted not in TrackedItem.public_objects.all()
+
+    plan = ActionPlan.objects.get(title="Trust and Confidence in Policing Action Plan")
+    assert plan.owning_body.short_name == "CSP"
+    assert plan.overseeing_body.name == "Living in Hackney Scrutiny Commission"
+    assert {i.due_date.year for i in plan.items.all()} == {2027}
+    rags = {i.rag(TODAY) for i in TrackedItem.objects.all()}
+    assert {Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE, Rag.VERIFIED} <= rags
+
+
+def test_running_the_demo_twice_changes_nothing(demo):
+    before = row_counts()
+    call_command("demo", stdout=io.StringIO())
+    assert row_counts() == before
