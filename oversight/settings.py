@@ -115,8 +115,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 # GOV.UK markup for every Django form (labels, hints, errors).
 FORM_RENDERER = "oversight.public.forms.GovUKFormRenderer"
 

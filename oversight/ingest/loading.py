@@ -27,7 +27,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -612,13 +612,12 @@ class _Loader:
 
         for c in self.data["commitments"]:
             rec = recs_by_number.get(c["recommendation"] or "")
-            if rec is None:
-                self.report.count("commitment", "skipped")
+            if rec is None and c["recommendation"]:
                 self.report.warnings.append(
-                    f"Commitment not linked to a recommendation, not loaded: {c['text'][:80]!r}"
+                    f"Commitment names recommendation {c['recommendation']}, which the "
+                    f"document does not have; filed under the review: {c['text'][:80]!r}"
                 )
-                continue
-            self.load_commitment(rec, c)
+            self.load_commitment(review, rec, c)
 
         for q in self.data["questions"] if questions else []:
             self.load_question(q, review=review, asked_by=review_body)
@@ -713,8 +712,10 @@ class _Loader:
         )
         return response
 
-    def load_commitment(self, rec: Recommendation, d: dict) -> TrackedItem:
-        responses = list(rec.responses.all().order_by("pk"))
+    def load_commitment(self, review: Review, rec: Recommendation | None, d: dict) -> TrackedItem:
+        """A promise in a response, under its recommendation; one that answers no
+        particular recommendation is filed under the review itself."""
+        responses = list(rec.responses.all().order_by("pk")) if rec else []
         # The response that makes the promise: the one whose text contains it, else the
         # first that answers the recommendation rather than referring it elsewhere
         # ("directed at Scrutiny Commissions ... responses appear in Appendix 1"), else
@@ -729,12 +730,13 @@ class _Loader:
         )
         due, precision = parse_due(d["due"])
         key = self.unique_key(
-            f"{self.report.document_key}:commit:{rec.number or '-'}:{text_hash(d['text'])}"
+            f"{self.report.document_key}:commit:{rec.number if rec else '-'}:{text_hash(d['text'])}"
         )
         values = {
             "text": d["text"].strip(),
             "origin": TrackedItem.Origin.COMMITMENT,
             "recommendation": rec,
+            "review": None if rec else review,
             "due_date": due,
             "due_precision": precision,
         }
@@ -922,6 +924,10 @@ class _Loader:
                     narrative=note,
                     status=TrackedItem.Status.IN_PROGRESS,
                     progress=item.progress,
+                    # The update was reported at this meeting, not when it was imported.
+                    at=datetime.combine(
+                        meeting.date, meeting.start or time(9), timezone.get_current_timezone()
+                    ),
                 )
                 self.report.count("update", "created")
         return item

@@ -82,6 +82,10 @@ class ResponseForm(forms.Form):
 
 
 class ReviewForm(forms.ModelForm):
+    source_url = forms.URLField(
+        label="Link to the review's report", required=False, assume_scheme="https"
+    )
+
     class Meta:
         model = Review
         fields = ["title", "body", "date", "summary", "source_url", "published", "restricted"]

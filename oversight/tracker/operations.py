@@ -7,7 +7,7 @@ append-only records (updates, evidence, verifications) are their own history.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -32,9 +32,11 @@ def record_update(
     files: list[UploadedFile] = (),
     links: list[str] = (),
     evidence_note: str = "",
+    at: datetime | None = None,
 ) -> Update:
     """Append an update to `item`, attach its evidence and move the item's status and
-    progress to what the update reports. Complete means 100 per cent."""
+    progress to what the update reports. Complete means 100 per cent. `at` dates an
+    update reported earlier (an action's update printed in a meeting's papers)."""
     if status not in TrackedItem.Status.values:
         raise ValidationError(f"Unknown status {status!r}.")
     if not narrative.strip():
@@ -47,6 +49,7 @@ def record_update(
         narrative=narrative.strip(),
         status=status,
         progress=progress,
+        created_at=at or timezone.now(),
     )
     for f in files:
         Evidence.objects.create(update=update, file=f, description=evidence_note or f.name)

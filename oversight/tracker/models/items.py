@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from oversight.directory.models import Body, Organisation, Person
 
 from ..rag import Rag, RagInputs, derive_rag
-from .reviews import ActionPlan, Recommendation, Response, Restrictable
+from .reviews import ActionPlan, Recommendation, Response, Restrictable, Review
 from .visibility import NOTHING, Viewer
 
 
@@ -50,6 +50,11 @@ class TrackedItem(Restrictable):
     )
     response = models.ForeignKey(
         Response, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+    )
+    # For a commitment a review makes without tying it to one recommendation ("the
+    # Commission will review this in 9-12 months").
+    review = models.ForeignKey(
+        Review, null=True, blank=True, on_delete=models.CASCADE, related_name="items"
     )
     meeting = models.ForeignKey(
         "meetings.Meeting", null=True, blank=True, on_delete=models.CASCADE, related_name="actions"
@@ -94,35 +99,33 @@ class TrackedItem(Restrictable):
         return reverse("item", args=[self.pk])
 
     @staticmethod
-    def public_q(prefix: str) -> Q:
+    def _parents():
         from oversight.meetings.models import Meeting
 
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & (
-                Q(**{f"{prefix}recommendation__isnull": True})
-                | Recommendation.public_q(f"{prefix}recommendation__")
-            )
-            & (Q(**{f"{prefix}meeting__isnull": True}) | Meeting.public_q(f"{prefix}meeting__"))
-            & (Q(**{f"{prefix}plan__isnull": True}) | ActionPlan.public_q(f"{prefix}plan__"))
-        )
+        return [
+            ("recommendation", Recommendation),
+            ("review", Review),
+            ("meeting", Meeting),
+            ("plan", ActionPlan),
+        ]
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        from oversight.meetings.models import Meeting
+    @classmethod
+    def public_q(cls, prefix: str) -> Q:
+        """Public when not restricted, hanging from at least one record, and every
+        record it hangs from is public: an item on its own is never published."""
+        q = Q(**{f"{prefix}restricted": False})
+        some_parent = Q(pk__in=[])
+        for name, model in cls._parents():
+            q &= Q(**{f"{prefix}{name}__isnull": True}) | model.public_q(f"{prefix}{name}__")
+            some_parent |= Q(**{f"{prefix}{name}__isnull": False})
+        return q & some_parent
 
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & (
-                Q(**{f"{prefix}recommendation__isnull": True})
-                | Recommendation.open_q(f"{prefix}recommendation__", drafts)
-            )
-            & (
-                Q(**{f"{prefix}meeting__isnull": True})
-                | Meeting.open_q(f"{prefix}meeting__", drafts)
-            )
-            & (Q(**{f"{prefix}plan__isnull": True}) | ActionPlan.open_q(f"{prefix}plan__", drafts))
-        )
+    @classmethod
+    def open_q(cls, prefix: str, drafts: bool) -> Q:
+        q = Q(**{f"{prefix}restricted": False})
+        for name, model in cls._parents():
+            q &= Q(**{f"{prefix}{name}__isnull": True}) | model.open_q(f"{prefix}{name}__", drafts)
+        return q
 
     @staticmethod
     def concerned_q(viewer: Viewer, prefix: str) -> Q:
@@ -132,6 +135,7 @@ class TrackedItem(Restrictable):
             Q(**{f"{prefix}owner_person_id": viewer.person_id})
             | Q(**{f"{prefix}owner_org_id__in": viewer.organisation_ids})
             | Recommendation.concerned_q(viewer, f"{prefix}recommendation__")
+            | Q(**{f"{prefix}review__body_id__in": viewer.body_ids})
             | Q(**{f"{prefix}meeting__body_id__in": viewer.body_ids})
             | ActionPlan.concerned_q(viewer, f"{prefix}plan__")
         )
@@ -161,6 +165,8 @@ class TrackedItem(Restrictable):
         overseeing body, or the body whose meeting agreed the action."""
         if self.recommendation_id:
             return self.recommendation.review.body
+        if self.review_id:
+            return self.review.body
         if self.plan_id:
             return self.plan.overseeing_body
         if self.meeting_id:
@@ -226,7 +232,8 @@ class AppendOnly(models.Model):
 class Update(AppendOnly):
     """An owner's report on an item: what happened, new status and progress."""
 
-    item = models.ForeignKey(TrackedItem, on_delete=models.CASCADE, related_name="updates")
+    # PROTECT: an item with updates cannot be deleted, so its record cannot vanish.
+    item = models.ForeignKey(TrackedItem, on_delete=models.PROTECT, related_name="updates")
     author = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="updates"
     )
@@ -253,7 +260,7 @@ def evidence_path(instance: Evidence, filename: str) -> str:
 class Evidence(AppendOnly):
     """A file, link or figure that shows an update is true."""
 
-    update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="evidence")
+    update = models.ForeignKey(Update, on_delete=models.PROTECT, related_name="evidence")
     file = models.FileField(upload_to=evidence_path, blank=True)
     link = models.URLField(blank=True)
     description = models.CharField(max_length=500, blank=True)
@@ -277,7 +284,7 @@ class Verification(AppendOnly):
         VERIFIED = "verified", "Verified"
         RETURNED = "returned", "Returned"
 
-    item = models.ForeignKey(TrackedItem, on_delete=models.CASCADE, related_name="verifications")
+    item = models.ForeignKey(TrackedItem, on_delete=models.PROTECT, related_name="verifications")
     decision = models.CharField(max_length=10, choices=Decision.choices)
     reason = models.TextField(blank=True)
     by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="verifications")
