@@ -28,7 +28,12 @@ def get_visible(queryset, viewer: Viewer, pk: int):
 def get_item_for_user(request: HttpRequest, pk: int) -> tuple[TrackedItem, Viewer]:
     viewer = viewer_for(request)
     qs = TrackedItem.objects.select_related(
-        "recommendation__review__body", "meeting__body", "plan", "owner_person", "owner_org"
+        "recommendation__review__body",
+        "review__body",
+        "meeting__body",
+        "plan",
+        "owner_person",
+        "owner_org",
     )
     return get_visible(qs, viewer, pk), viewer
 

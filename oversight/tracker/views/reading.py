@@ -74,6 +74,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status_labels": RECOMMENDATION_STATUS_LABELS,
             "can_manage": can_manage_reviews(viewer),
             "questions": Question.objects.visible_to(viewer).filter(review=review),
+            "review_items": [(i, i.rag()) for i in _visible_items(viewer).filter(review=review)],
             "timeline": combined_timeline((review, "Review")),
         },
     )
