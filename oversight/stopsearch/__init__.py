@@ -1,0 +1,14 @@
+"""Stop and search: data.police.uk's monthly records, assigned to areas and summarised
+by the Home Office's method (contracts/stopsearch.md).
+
+- `sources`: finding and checking the CSV files in ZIPs, plain or gzipped CSVs, folders.
+- `boundaries`: area polygons (GeoJSON) and point-in-polygon assignment.
+- `census`: Census 2021 residents by the five ethnic groups (shipped in `data/`).
+- `store`: the DuckDB store and the import (`Store(path).import_paths(...)`).
+- `definitions`: the definitions as SQL, the arithmetic, and area/force resolution.
+- `summary`: the contract's summary; `dashboard`: the other figures the pages need.
+- `management/commands/stopsearch.py`: `oversight stopsearch import|summary`.
+
+Nothing here uses Django models: the records live in their own DuckDB file, kept apart
+from the main database because they are bulk, read-mostly and analysed by column.
+"""

@@ -1,0 +1,237 @@
+"""Figures for the stop-and-search dashboard, as plain lists of dicts.
+
+Same arguments and rules as summary.py: `store` is a Store or a store path, `area` an
+area or a force (definitions.resolve), the period `month_from`..`month_to` inclusive.
+Month series cover every month of the period and carry `partial` (see
+definitions.partial_months), which the page must show wherever it shows the month.
+Shares are rounded to 4 decimals, rates and ratios to 2.
+"""
+
+from __future__ import annotations
+
+from .census import GROUPS
+from .definitions import (
+    ETHNIC_GROUP,
+    OUTCOME_LABELS,
+    PERSON,
+    Scope,
+    area_forces,
+    check_period,
+    months_between,
+    partial_months,
+    ratio_with_ci,
+    resolve,
+    scope_population,
+    share,
+    shift_month,
+)
+from .store import Store
+from .summary import StoreLike, opened
+
+NOT_RECORDED = "Not recorded"
+# Columns a breakdown may be taken by (the store's names).
+BREAKDOWNS = ("outcome", "legislation", "object_of_search", "age_range", "gender", "type")
+
+
+def _monthly(st: Store, scope: Scope, month_from: str, month_to: str, select: str) -> dict:
+    rows = st.con.execute(
+        f"SELECT month, {select} FROM located_searches "
+        f"WHERE {scope.where} AND month BETWEEN ? AND ? GROUP BY month",
+        [*scope.params, month_from, month_to],
+    ).fetchall()
+    return {row[0]: row[1:] for row in rows}
+
+
+def volume_by_month(store: StoreLike, area: str, month_from: str, month_to: str) -> list[dict]:
+    """[{month, searches, person_searches, partial}] for every month of the period."""
+    check_period(month_from, month_to)
+    with opened(store) as st:
+        scope = resolve(st, area)
+        counts = _monthly(st, scope, month_from, month_to, f"count(*), count(*) FILTER ({PERSON})")
+    months = months_between(month_from, month_to)
+    partial = partial_months({m: c[0] for m, c in counts.items()}, months)
+    return [
+        {
+            "month": m,
+            "searches": counts.get(m, (0, 0))[0],
+            "person_searches": counts.get(m, (0, 0))[1],
+            "partial": partial[m],
+        }
+        for m in months
+    ]
+
+
+def breakdown(store: StoreLike, area: str, month_from: str, month_to: str, by: str) -> list[dict]:
+    """[{value, searches, share}] of all searches by one column (see BREAKDOWNS), most
+    frequent first; blank is "Not recorded". Outcomes of older files are counted under
+    today's label (definitions.OUTCOME_LABELS)."""
+    if by not in BREAKDOWNS:
+        raise ValueError(f"cannot break down by {by!r}; choose from {', '.join(BREAKDOWNS)}")
+    check_period(month_from, month_to)
+    with opened(store) as st:
+        scope = resolve(st, area)
+        rows = st.con.execute(
+            f"SELECT {by}, count(*) FROM located_searches "
+            f"WHERE {scope.where} AND month BETWEEN ? AND ? GROUP BY ALL",
+            [*scope.params, month_from, month_to],
+        ).fetchall()
+    counts: dict[str, int] = {}
+    for value, n in rows:
+        label = NOT_RECORDED if value is None else value
+        if by == "outcome":
+            label = OUTCOME_LABELS.get(label, label)
+        counts[label] = counts.get(label, 0) + n
+    total = sum(counts.values())
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [{"value": v, "searches": n, "share": share(n, total)} for v, n in ordered]
+
+
+def ethnicity_cross_table(
+    store: StoreLike, area: str, month_from: str, month_to: str
+) -> list[dict]:
+    """Person searches by officer-defined ethnicity (as recorded; blank is "Not
+    recorded") against self-defined group (the five groups and "Not stated"):
+    [{officer_defined, self_defined, searches}], only the pairs that occur."""
+    check_period(month_from, month_to)
+    with opened(store) as st:
+        scope = resolve(st, area)
+        rows = st.con.execute(
+            f"SELECT coalesce(officer_defined_ethnicity, '{NOT_RECORDED}'), {ETHNIC_GROUP}, "
+            f"count(*) FROM located_searches WHERE {PERSON} AND {scope.where} "
+            f"AND month BETWEEN ? AND ? GROUP BY ALL ORDER BY 1, 2",
+            [*scope.params, month_from, month_to],
+        ).fetchall()
+    return [{"officer_defined": o, "self_defined": s, "searches": n} for o, s, n in rows]
+
+
+def changes(store: StoreLike, area: str, month_from: str, month_to: str) -> list[dict]:
+    """For every month of the period: searches, the previous month's and the same month
+    a year before (looked up even before the period), and the change from each as a
+    share (+0.25 is a quarter more); None where the earlier month has no searches.
+    `partial` flags the month itself, as in volume_by_month."""
+    check_period(month_from, month_to)
+    with opened(store) as st:
+        scope = resolve(st, area)
+        counts = {
+            m: c[0]
+            for m, c in _monthly(
+                st, scope, shift_month(month_from, -12), month_to, "count(*)"
+            ).items()
+        }
+    months = months_between(month_from, month_to)
+    partial = partial_months(counts, months)
+    result = []
+    for m in months:
+        now = counts.get(m, 0)
+        previous, year_before = (
+            counts.get(shift_month(m, -1), 0),
+            counts.get(shift_month(m, -12), 0),
+        )
+        result.append(
+            {
+                "month": m,
+                "searches": now,
+                "previous_month": previous,
+                "month_on_month": share(now - previous, previous),
+                "previous_year": year_before,
+                "year_on_year": share(now - year_before, year_before),
+                "partial": partial[m],
+            }
+        )
+    return result
+
+
+def disproportionality_by_month(
+    store: StoreLike, area: str, month_from: str, month_to: str, group: str = "Black"
+) -> list[dict]:
+    """Monthly ratio of `group`'s search rate to the White rate, with its 95% CI (log
+    method), for indicators: [{month, searches, white_searches, ratio, ratio_ci95,
+    partial}]. Person searches; populations from Census 2021, so the ratio is the ratio
+    of the two monthly counts scaled by the populations. None where undefined."""
+    if group not in GROUPS or group == "White":
+        raise ValueError(f"group must be one of {', '.join(g for g in GROUPS if g != 'White')}")
+    check_period(month_from, month_to)
+    with opened(store) as st:
+        scope = resolve(st, area)
+        residents = scope_population(scope, area_forces(st)) or {}
+        counts = _monthly(
+            st,
+            scope,
+            month_from,
+            month_to,
+            f"count(*), count(*) FILTER ({PERSON} AND {ETHNIC_GROUP} = '{group}'), "
+            f"count(*) FILTER ({PERSON} AND {ETHNIC_GROUP} = 'White')",
+        )
+    months = months_between(month_from, month_to)
+    partial = partial_months({m: c[0] for m, c in counts.items()}, months)
+    result = []
+    for m in months:
+        _, searches, white = counts.get(m, (0, 0, 0))
+        ratio, ci = ratio_with_ci(searches, residents.get(group), white, residents.get("White"))
+        result.append(
+            {
+                "month": m,
+                "searches": searches,
+                "white_searches": white,
+                "ratio": ratio,
+                "ratio_ci95": ci,
+                "partial": partial[m],
+            }
+        )
+    return result
+
+
+def areas(store: StoreLike) -> list[dict]:
+    """Areas with searches: [{area, searches, first_month, last_month}], by name."""
+    with opened(store) as st:
+        rows = st.con.execute(
+            "SELECT area, count(*), min(month), max(month) FROM located_searches "
+            "WHERE area IS NOT NULL GROUP BY area ORDER BY area"
+        ).fetchall()
+    return [
+        {"area": a, "searches": n, "first_month": first, "last_month": last}
+        for a, n, first, last in rows
+    ]
+
+
+def forces(store: StoreLike) -> list[dict]:
+    """Forces imported: [{force, searches, first_month, last_month, files}], by name."""
+    with opened(store) as st:
+        rows = st.con.execute(
+            "SELECT force, sum(rows), min(month), max(month), count(*) FROM files "
+            "GROUP BY force ORDER BY force"
+        ).fetchall()
+    return [
+        {"force": f, "searches": int(n), "first_month": first, "last_month": last, "files": k}
+        for f, n, first, last, k in rows
+    ]
+
+
+def month_range(store: StoreLike) -> tuple[str, str] | None:
+    """(first, last) month imported, or None for an empty store."""
+    with opened(store) as st:
+        first, last = st.con.execute("SELECT min(month), max(month) FROM files").fetchall()[0]
+    return (first, last) if first else None
+
+
+def imported_files(store: StoreLike) -> list[dict]:
+    """Every imported file with its counts, newest month first: [{force, month, source,
+    rows, bad_rows, without_location, outside_areas, imported_at}]."""
+    with opened(store) as st:
+        cursor = st.con.execute(
+            "SELECT force, month, source, rows, bad_rows, without_location, outside_areas, "
+            "imported_at FROM files ORDER BY month DESC, force"
+        )
+        names = [column[0] for column in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def bad_rows(store: StoreLike, force: str, month: str) -> list[dict]:
+    """The rows of one imported file that could not be read: [{line, error, text}]."""
+    with opened(store) as st:
+        rows = st.con.execute(
+            "SELECT b.line, b.error, b.text FROM bad_rows b JOIN files f USING (file_id) "
+            "WHERE f.force = ? AND f.month = ? ORDER BY b.line",
+            [force, month],
+        ).fetchall()
+    return [{"line": line, "error": error, "text": text} for line, error, text in rows]

@@ -1,0 +1,277 @@
+"""Finding the stop-and-search CSV files in what the user gives us, and checking them
+before anything is written.
+
+Accepted: ZIP archives in data.police.uk's layout (`YYYY-MM/YYYY-MM-<force>-stop-and-
+search.csv`; other members, such as street-level crime files, are skipped and listed),
+single CSV files, gzipped CSV files (`.csv.gz`), and folders holding any of these. The
+month and the force come from the file name, never from the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+# The 15 columns of every data.police.uk stop-and-search file, and the name each has in
+# the store.
+COLUMNS = {
+    "Type": "type",
+    "Date": "date_utc",
+    "Part of a policing operation": "part_of_operation",
+    "Policing operation": "policing_operation",
+    "Latitude": "latitude",
+    "Longitude": "longitude",
+    "Gender": "gender",
+    "Age range": "age_range",
+    "Self-defined ethnicity": "self_defined_ethnicity",
+    "Officer-defined ethnicity": "officer_defined_ethnicity",
+    "Legislation": "legislation",
+    "Object of search": "object_of_search",
+    "Outcome": "outcome",
+    "Outcome linked to object of search": "outcome_linked",
+    "Removal of more than just outer clothing": "removal_more_than_outer",
+}
+FILE_NAME = re.compile(
+    r"^(?P<month>\d{4}-(?:0[1-9]|1[0-2]))-(?P<force>[a-z0-9][a-z0-9-]*?)"
+    r"-stop-and-search\.csv(?P<gz>\.gz)?$",
+    re.IGNORECASE,
+)
+_CHUNK = 1 << 20
+
+
+class ImportRefused(Exception):
+    """Nothing was imported. The message lists every problem found, one a line."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """One stop-and-search CSV: on disk (`member` None) or inside a ZIP (`member`)."""
+
+    label: str  # how the user knows it: the path, or "archive.zip:member"
+    path: Path
+    member: str | None
+    force: str
+    month: str
+    gzipped: bool
+    header: tuple[str, ...]  # column names as in the file, trimmed
+    size: int  # bytes, uncompressed where known; only used to size batches
+
+    @contextmanager
+    def open_binary(self, archives: Archives) -> Iterator[io.BufferedIOBase]:
+        """The CSV's bytes, decompressed."""
+        if self.member is not None:
+            with archives.get(self.path).open(self.member) as handle:
+                yield handle
+        elif self.gzipped:
+            with gzip.open(self.path, "rb") as handle:
+                yield handle
+        else:
+            with self.path.open("rb") as handle:
+                yield handle
+
+    def materialise(
+        self, directory: Path, index: int, archives: Archives, *, rewrite: bool = False
+    ) -> tuple[Path, str]:
+        """A plain CSV file DuckDB can read (the original when it is one) and the SHA-256 of
+        the CSV content, so a ZIP member, its gzipped copy and the bare CSV match.
+
+        `rewrite` re-writes the records through Python's csv module with one kind of line
+        ending, for files DuckDB's strict reader gives up on (mixed line endings). Records
+        keep their order and count, so DuckDB's line numbers still match the original;
+        undecodable bytes are kept, so DuckDB still reports those records."""
+        digest = hashlib.sha256()
+        if self.member is None and not self.gzipped and not rewrite:
+            with self.path.open("rb") as handle:
+                while chunk := handle.read(_CHUNK):
+                    digest.update(chunk)
+            return self.path, digest.hexdigest()
+        target = directory / f"{index:06d}-{self.month}-{self.force}.csv"
+        with self.open_binary(archives) as reader, target.open("wb") as writer:
+            while chunk := reader.read(_CHUNK):
+                digest.update(chunk)
+                writer.write(chunk)
+        if rewrite:
+            _rewrite(target)
+        return target, digest.hexdigest()
+
+    @property
+    def columns(self) -> dict[str, str]:
+        """DuckDB column spec in file order: each required column under its canonical name
+        (so bad-row messages name it as the file does), anything else as VARCHAR extras."""
+        spec: dict[str, str] = {}
+        for position, name in enumerate(self.header, start=1):
+            canonical = _CANONICAL.get(name.casefold())
+            if canonical is None or canonical in spec:
+                canonical = f"extra column {position}"
+            spec[canonical] = _TYPES.get(canonical, "VARCHAR")
+        return spec
+
+
+def _rewrite(path: Path) -> None:
+    original = path.with_suffix(".original")
+    path.rename(original)
+    text = {"encoding": "utf-8", "errors": "surrogateescape", "newline": ""}
+    with original.open(**text) as source, path.open("w", **text) as target:
+        writer = csv.writer(target, lineterminator="\n")
+        writer.writerows(csv.reader(source))
+    original.unlink()
+
+
+class Archives:
+    """ZIP archives kept open for the length of an import: opening one reads its whole
+    directory, which is too slow to repeat for every member."""
+
+    def __init__(self) -> None:
+        self._open: dict[Path, zipfile.ZipFile] = {}
+
+    def get(self, path: Path) -> zipfile.ZipFile:
+        if path not in self._open:
+            self._open[path] = zipfile.ZipFile(path)
+        return self._open[path]
+
+    def close(self) -> None:
+        for archive in self._open.values():
+            archive.close()
+        self._open.clear()
+
+    def __enter__(self) -> Archives:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+_CANONICAL = {name.casefold(): name for name in COLUMNS}
+# Typed columns make DuckDB reject (and report, with the line) values that do not parse.
+_TYPES = {"Latitude": "DOUBLE", "Longitude": "DOUBLE", "Date": "TIMESTAMPTZ"}
+
+
+def collect_sources(
+    paths: Iterable[str | Path], archives: Archives
+) -> tuple[list[Source], list[str]]:
+    """Every stop-and-search CSV in `paths`, header-checked and sorted by month and force,
+    plus the files skipped because they are not stop-and-search files (ZIP members, and
+    files inside a folder, whose names do not match).
+
+    Raises ImportRefused, listing every problem, if any path is unreadable, any file has
+    a name that does not give its month and force, any file lacks one of the 15 columns
+    (the message names the missing ones), or two different files claim the same force
+    and month."""
+    collector = _Collector(archives)
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file())
+            if not files:
+                collector.problems.append(f"{path}: empty folder")
+            for file in files:
+                collector.file(file, inside_folder=True)
+        else:
+            collector.file(path, inside_folder=False)
+    sources = collector.distinct_sources()
+    if not sources and not collector.problems:
+        collector.problems.append(
+            "no stop-and-search files found (expected YYYY-MM-<force>-stop-and-search.csv)"
+        )
+    if collector.problems:
+        raise ImportRefused("\n".join(collector.problems))
+    return sorted(sources, key=lambda s: (s.month, s.force)), collector.skipped
+
+
+class _Collector:
+    def __init__(self, archives: Archives) -> None:
+        self.archives = archives
+        self.sources: list[Source] = []
+        self.skipped: list[str] = []
+        self.problems: list[str] = []
+
+    def file(self, path: Path, *, inside_folder: bool) -> None:
+        if not path.exists():
+            self.problems.append(f"{path}: no such file")
+        elif path.suffix.lower() == ".zip":
+            self.zip(path)
+        elif match := FILE_NAME.match(path.name):
+            self.add(str(path), path, None, match, path.stat().st_size)
+        elif inside_folder:
+            self.skipped.append(str(path))
+        else:
+            self.problems.append(
+                f"{path}: cannot tell the month and force from the file name "
+                "(expected YYYY-MM-<force>-stop-and-search.csv, optionally .gz)"
+            )
+
+    def zip(self, path: Path) -> None:
+        try:
+            infos = [info for info in self.archives.get(path).infolist() if not info.is_dir()]
+        except (zipfile.BadZipFile, OSError) as exc:
+            self.problems.append(f"{path}: not a readable ZIP archive ({exc})")
+            return
+        found = False
+        for info in infos:
+            match = FILE_NAME.match(Path(info.filename).name)
+            if match is None:
+                self.skipped.append(f"{path}:{info.filename}")
+            else:
+                found = True
+                self.add(f"{path}:{info.filename}", path, info.filename, match, info.file_size)
+        if not found:
+            self.problems.append(f"{path}: no stop-and-search files in this archive")
+
+    def add(self, label: str, path: Path, member: str | None, match: re.Match, size: int) -> None:
+        force, month, gzipped = match["force"].lower(), match["month"], bool(match["gz"])
+        source = Source(label, path, member, force, month, gzipped, (), size)
+        try:
+            with source.open_binary(self.archives) as raw:
+                text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+                row = next(csv.reader(text), None)
+        except (OSError, UnicodeDecodeError, EOFError, zipfile.BadZipFile, csv.Error) as exc:
+            self.problems.append(f"{label}: cannot read the header ({exc})")
+            return
+        if not row:
+            self.problems.append(f"{label}: empty file, no header")
+            return
+        header = tuple(name.strip() for name in row)
+        present = {name.casefold() for name in header}
+        missing = [name for name in COLUMNS if name.casefold() not in present]
+        if missing:
+            self.problems.append(f"{label}: missing columns: {', '.join(missing)}")
+            return
+        self.sources.append(Source(label, path, member, force, month, gzipped, header, size))
+
+    def distinct_sources(self) -> list[Source]:
+        """One source per (force, month). The same file named twice is read once; two
+        different files for one month are refused, since it is unclear which is right."""
+        by_key: dict[tuple[str, str], Source] = {}
+        for source in self.sources:
+            first = by_key.setdefault((source.force, source.month), source)
+            if first is not source and not self.same_content(first, source):
+                self.problems.append(
+                    f"{source.label}: {source.force} {source.month} is also in "
+                    f"{first.label}; import one of them"
+                )
+        return list(by_key.values())
+
+    def same_content(self, a: Source, b: Source) -> bool:
+        if (a.path.resolve(), a.member) == (b.path.resolve(), b.member):
+            return True
+        with a.open_binary(self.archives) as left, b.open_binary(self.archives) as right:
+            while True:
+                x, y = left.read(_CHUNK), right.read(_CHUNK)
+                if x != y:
+                    return False
+                if not x:
+                    return True
+
+
+def remove_copy(path: Path, source: Source) -> None:
+    """Delete a temporary copy made by `materialise` (never the user's own file)."""
+    if path != source.path:
+        path.unlink(missing_ok=True)

@@ -1,0 +1,578 @@
+"""The stop-and-search store: one DuckDB file holding every imported record.
+
+Tables (all in the DuckDB file; the caller chooses its path):
+
+- `files`: one row per imported (force, month) file: where it came from, the SHA-256 of
+  its CSV content, and its counts (rows, bad rows, rows without location, rows whose
+  location is outside every area).
+- `searches`: one row per good record, its 15 columns (blank cells as NULL, `Date`
+  as a UTC timestamp), plus `force` and `month` from the file name.
+- `bad_rows`: every record that could not be read (wrong number of fields, a latitude,
+  longitude or date that does not parse, bad encoding...), with its line number (the
+  header is line 1; a quoted value spanning lines counts once), the error and the text.
+- `locations`: the area of every distinct point seen (NULL outside every area).
+  data.police.uk snaps searches to a fixed set of map points, so there are far fewer
+  points than searches, and changing boundaries only rewrites this small table.
+- `area_forces`: the force covering each area, i.e. the one that made most of its
+  located searches (refreshed by every import).
+- view `located_searches`: `searches` with `area` (NULL without location or outside
+  every area). Summaries read this.
+- `boundary_file`: the GeoJSON in use; `meta`: its key and area names, the schema
+  version.
+
+Import rules:
+
+- A whole import is one transaction. Every file is checked first (name gives month and
+  force, all 15 columns present); if any fails, ImportRefused is raised listing every
+  problem and nothing is written. An unexpected error later rolls everything back.
+- Files are keyed by (force, month). A file whose content is already stored for its
+  key is left alone ("unchanged"), so importing the same file twice changes nothing; a
+  different file for a stored key replaces it ("replaced") - data.police.uk republishes
+  corrected months.
+- Bad rows are stored and reported, never silently dropped, and never stop the import.
+  If DuckDB's strict CSV reader gives up on a whole file (mixed line endings do that),
+  the import starts again with that file rewritten through Python's csv module first
+  (Source.materialise); only a file that still cannot be read refuses the import.
+- Boundaries: `boundaries=None` keeps the store's current boundaries (the shipped London
+  boroughs for a new store). Importing with different boundaries re-assigns every stored
+  search, so one store always uses one set of areas.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import numpy as np
+
+from .boundaries import Boundaries
+from .sources import COLUMNS, Archives, ImportRefused, Source, collect_sources, remove_copy
+
+SCHEMA_VERSION = "1"
+# CSV bytes per DuckDB read. Few, large reads are much faster (2M rows: 8 s in one read,
+# 17 s in reads of 32 MB); the limit only bounds the temporary copies on huge imports.
+_BATCH_BYTES = 1024 * 1024 * 1024
+_PROGRESS_POLL = 0.2  # seconds between looks at DuckDB's progress during a read
+_REPORTED_BAD_ROWS = 10  # per file, in the ImportReport (all are kept in the store)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
+CREATE TABLE IF NOT EXISTS boundary_file (text VARCHAR);
+CREATE TABLE IF NOT EXISTS files (
+    file_id INTEGER, force VARCHAR, month VARCHAR, source VARCHAR, sha256 VARCHAR,
+    rows BIGINT, bad_rows BIGINT, without_location BIGINT, outside_areas BIGINT,
+    imported_at TIMESTAMP
+);
+CREATE TABLE IF NOT EXISTS searches (
+    file_id INTEGER, force VARCHAR, month VARCHAR,
+    type VARCHAR, date_utc TIMESTAMP, part_of_operation VARCHAR, policing_operation VARCHAR,
+    latitude DOUBLE, longitude DOUBLE, gender VARCHAR, age_range VARCHAR,
+    self_defined_ethnicity VARCHAR, officer_defined_ethnicity VARCHAR, legislation VARCHAR,
+    object_of_search VARCHAR, outcome VARCHAR, outcome_linked VARCHAR,
+    removal_more_than_outer VARCHAR
+);
+CREATE TABLE IF NOT EXISTS bad_rows (
+    file_id INTEGER, line BIGINT, error VARCHAR, text VARCHAR
+);
+CREATE TABLE IF NOT EXISTS locations (latitude DOUBLE, longitude DOUBLE, area VARCHAR);
+CREATE TABLE IF NOT EXISTS area_forces (area VARCHAR, force VARCHAR);
+CREATE OR REPLACE VIEW located_searches AS
+    SELECT s.*, l.area FROM searches s LEFT JOIN locations l
+    ON l.latitude = s.latitude AND l.longitude = s.longitude;
+"""
+
+
+@dataclass(frozen=True)
+class BadRow:
+    source: str
+    line: int
+    error: str
+
+
+@dataclass
+class FileResult:
+    """What happened to one file: status is "new", "replaced" or "unchanged"."""
+
+    source: str
+    force: str
+    month: str
+    status: str
+    rows: int = 0
+    bad_rows: int = 0
+    without_location: int = 0
+    outside_areas: int = 0
+    first_bad_rows: list[BadRow] = field(default_factory=list)
+
+
+@dataclass
+class ImportReport:
+    files: list[FileResult] = field(default_factory=list)
+    # Files seen but not stop-and-search files (ZIP members, files in folders).
+    skipped: list[str] = field(default_factory=list)
+    areas_reassigned: bool = False  # the boundaries changed and every search was re-assigned
+
+    @property
+    def rows(self) -> int:
+        return sum(f.rows for f in self.files)
+
+    @property
+    def bad_rows(self) -> int:
+        return sum(f.bad_rows for f in self.files)
+
+    @property
+    def without_location(self) -> int:
+        return sum(f.without_location for f in self.files)
+
+    @property
+    def outside_areas(self) -> int:
+        return sum(f.outside_areas for f in self.files)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+
+Progress = Callable[[int, int], None]
+
+
+class _UnreadableCsv(Exception):
+    """DuckDB's reader failed on a whole file of `sources` (not just on some records)."""
+
+    def __init__(self, sources: set[Source], message: str) -> None:
+        super().__init__(message.splitlines()[0])
+        self.sources = sources
+        self.labels = ", ".join(sorted(source.label for source in sources))
+
+
+@dataclass
+class _Work:
+    """Where an import works: its temporary folder, open archives, and the files to
+    rewrite before DuckDB reads them."""
+
+    tmp: Path
+    archives: Archives
+    rewrite: set[Source]
+
+
+@dataclass
+class _Load:
+    """A file on its way into the store."""
+
+    source: Source
+    path: Path  # the CSV DuckDB reads (a temporary copy for ZIP members and .gz)
+    sha256: str
+    file_id: int
+    result: FileResult
+
+
+class Store:
+    """A DuckDB file of stop-and-search records. Use as a context manager, or close().
+
+    DuckDB lets one process write a file, and while it does no other process can open
+    it; readers (the web pages) should open with read_only=True and close promptly."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise FileNotFoundError(f"no stop-and-search store at {self.path}")
+        self.read_only = read_only
+        self._meta_cache: dict[str, str | None] = {}
+        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        # Dates are stored as UTC wall-clock times; make every cast agree.
+        self.con.execute("SET TimeZone = 'UTC'")
+        # Track query progress (for the import's progress callback) without DuckDB
+        # drawing its own bar on the terminal.
+        self.con.execute(
+            "SET enable_progress_bar = true; SET enable_progress_bar_print = false; "
+            "SET progress_bar_time = 0"
+        )
+        if not read_only:
+            self.con.execute(_SCHEMA)
+            if self._meta("schema_version") is None:
+                self._set_meta("schema_version", SCHEMA_VERSION)
+        elif not self._has_table("meta") or self._meta("schema_version") is None:
+            self.con.close()
+            raise ValueError(f"{self.path} is not a stop-and-search store")
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- boundaries --------------------------------------------------------------------
+
+    def boundaries(self) -> Boundaries:
+        """The boundaries this store assigns areas with (the shipped London boroughs when
+        nothing has been imported)."""
+        rows = self.con.execute("SELECT text FROM boundary_file").fetchall()
+        if not rows:
+            return Boundaries.load()
+        text = rows[0][0]
+        return Boundaries.from_text(
+            text, self._meta("boundaries_name_property"), source="stored boundaries"
+        )
+
+    def area_names(self) -> list[str]:
+        """Every area of the boundaries in use, whether or not it has searches."""
+        names = self._meta("area_names")
+        return json.loads(names) if names is not None else Boundaries.load().areas
+
+    # -- import ------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        boundaries: Boundaries | str | Path | None = None,
+        name_property: str | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
+        """Import ZIPs, CSVs, gzipped CSVs or folders of them (see the module docstring).
+
+        `boundaries`: a GeoJSON path or Boundaries; None keeps the store's own.
+        `name_property`: the GeoJSON property holding area names (guessed if None).
+        `progress(done, total)` is called with file counts: at the start, while files
+        load (from a helper thread, estimated from DuckDB's progress) and as each batch
+        of files lands.
+        Raises ImportRefused (nothing written) if any file fails the checks."""
+        if self.read_only:
+            raise ImportRefused(f"{self.path} is open read-only")
+        if isinstance(boundaries, Boundaries):
+            chosen = boundaries
+        elif boundaries is not None:
+            chosen = Boundaries.load(boundaries, name_property)
+        else:
+            chosen = self.boundaries()
+        with Archives() as archives, tempfile.TemporaryDirectory(prefix="stopsearch-") as tmp:
+            sources, skipped = collect_sources(paths, archives)
+            rewrite: set[Source] = set()
+            while True:
+                report = ImportReport(skipped=skipped)
+                try:
+                    self._import(
+                        sources, chosen, _Work(Path(tmp), archives, rewrite), report, progress
+                    )
+                    return report
+                except _UnreadableCsv as failed:
+                    # DuckDB gave up on a whole file (and so on the transaction): start
+                    # again with that batch's files rewritten by Python's csv module.
+                    if failed.sources <= rewrite:
+                        raise ImportRefused(
+                            f"{failed.labels}: cannot be read ({failed})"
+                        ) from failed
+                    rewrite |= failed.sources
+
+    def _import(
+        self,
+        sources: list[Source],
+        bounds: Boundaries,
+        work: _Work,
+        report: ImportReport,
+        progress: Progress | None,
+    ) -> None:
+        """The import proper, as one transaction."""
+        if progress:
+            progress(0, len(sources))
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            report.areas_reassigned = self._use_boundaries(bounds)
+            done = 0
+            for batch in _batches(sources):
+                loads = self._prepare(batch, done, work, report)
+                if loads:
+                    with _watch(self.con, progress, done, len(batch), len(sources)):
+                        self._load(loads, bounds)
+                done += len(batch)
+                if progress:
+                    progress(done, len(sources))
+            self.con.execute("DELETE FROM area_forces")
+            self.con.execute(
+                "INSERT INTO area_forces SELECT area, arg_max(force, n) FROM ("
+                "SELECT area, force, count(*) AS n FROM located_searches "
+                "WHERE area IS NOT NULL GROUP BY ALL) GROUP BY area"
+            )
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            self._meta_cache.clear()
+            raise
+
+    def _prepare(
+        self, batch: list[Source], offset: int, work: _Work, report: ImportReport
+    ) -> list[_Load]:
+        """Copy the batch's files where DuckDB can read them, leave alone those already
+        stored with the same content, and delete what the others replace."""
+        stored = {
+            (force, month): (file_id, sha, counts)
+            for file_id, force, month, sha, *counts in self.con.execute(
+                "SELECT file_id, force, month, sha256, rows, bad_rows, without_location, "
+                "outside_areas FROM files"
+            ).fetchall()
+        }
+        next_id = self._scalar("SELECT coalesce(max(file_id), 0) + 1 FROM files")
+        loads = []
+        for index, source in enumerate(batch, start=offset):
+            path, sha = source.materialise(
+                work.tmp, index, work.archives, rewrite=source in work.rewrite
+            )
+            old_id, old_sha, old_counts = stored.get((source.force, source.month), (None,) * 3)
+            if old_sha == sha:
+                remove_copy(path, source)
+                report.files.append(
+                    FileResult(source.label, source.force, source.month, "unchanged", *old_counts)
+                )
+                continue
+            if old_id is not None:
+                for table in ("searches", "bad_rows", "files"):
+                    self.con.execute(f"DELETE FROM {table} WHERE file_id = ?", [old_id])
+            status = "new" if old_id is None else "replaced"
+            result = FileResult(source.label, source.force, source.month, status)
+            report.files.append(result)
+            loads.append(_Load(source, path, sha, next_id, result))
+            next_id += 1
+        return loads
+
+    def _load(self, loads: list[_Load], bounds: Boundaries) -> None:
+        # One DuckDB read per column layout (normally one for the whole batch: DuckDB then
+        # reads the files in parallel).
+        layouts: dict[tuple, list[_Load]] = {}
+        for load in loads:
+            layouts.setdefault(tuple(load.source.columns.items()), []).append(load)
+        for group in layouts.values():
+            self._read_csv(group)
+        first_id, last_id = loads[0].file_id, loads[-1].file_id
+        points = self.con.execute(
+            "SELECT DISTINCT latitude, longitude FROM searches s "
+            "WHERE file_id BETWEEN ? AND ? AND latitude IS NOT NULL AND longitude IS NOT NULL "
+            "AND NOT EXISTS (SELECT 1 FROM locations l "
+            "WHERE l.latitude = s.latitude AND l.longitude = s.longitude)",
+            [first_id, last_id],
+        ).fetchnumpy()
+        self._add_locations(bounds, points["latitude"], points["longitude"])
+        self._record_files(loads)
+        for load in loads:
+            remove_copy(load.path, load.source)
+
+    def _read_csv(self, group: list[_Load]) -> None:
+        """Append the group's good rows to `searches` and its bad rows to `bad_rows`."""
+        paths = [str(load.path) for load in group]
+        self.con.register(
+            "batch_files",
+            {
+                "path": np.array(paths, dtype=object),
+                "file_id": np.array([load.file_id for load in group], dtype=np.int32),
+                "force": np.array([load.source.force for load in group], dtype=object),
+                "month": np.array([load.source.month for load in group], dtype=object),
+            },
+        )
+        targets = ", ".join(COLUMNS.values())
+        selected = ", ".join(_select(name) for name in COLUMNS)
+        reader = (
+            "read_csv($paths, columns = $columns, header = true, auto_detect = false, "
+            "delim = ',', quote = '\"', escape = '\"', filename = true, "
+            "store_rejects = true, rejects_table = 'batch_errors', "
+            "rejects_scan = 'batch_scans')"
+        )
+        # No try/finally around the clean-up: after an error the transaction is aborted
+        # and refuses even that; the rollback drops the tables, and registering
+        # batch_files again replaces it.
+        try:
+            self.con.execute(
+                f"INSERT INTO searches (file_id, force, month, {targets}) "
+                f"SELECT f.file_id, f.force, f.month, {selected} "
+                f"FROM {reader} r JOIN batch_files f ON r.filename = f.path",
+                {"paths": paths, "columns": group[0].source.columns},
+            )
+        except duckdb.InvalidInputException as exc:
+            raise _UnreadableCsv({load.source for load in group}, str(exc)) from exc
+        # A record with several bad values has one error per value: one bad row.
+        self.con.execute(
+            "INSERT INTO bad_rows SELECT f.file_id, e.line, "
+            "string_agg(e.error_type || coalesce(' in ' || e.column_name, '') || ': ' "
+            "|| e.error_message, '; ' ORDER BY e.column_idx), any_value(e.csv_line) "
+            "FROM batch_errors e JOIN batch_scans s USING (scan_id, file_id) "
+            "JOIN batch_files f ON s.file_path = f.path GROUP BY f.file_id, e.line"
+        )
+        self.con.execute("DROP TABLE batch_errors")
+        self.con.execute("DROP TABLE batch_scans")
+        self.con.unregister("batch_files")
+
+    def _add_locations(self, bounds: Boundaries, lat: np.ndarray, lon: np.ndarray) -> None:
+        """Assign areas to new distinct points and add them to `locations`."""
+        lat = np.asarray(lat, dtype=np.float64)
+        lon = np.asarray(lon, dtype=np.float64)
+        if lat.size == 0:
+            return
+        # assign() gives -1 outside every area: the None appended at the end.
+        names = np.array([*bounds.names, None], dtype=object)
+        area = names[bounds.assign(lon, lat)]
+        self.con.register("new_locations", {"latitude": lat, "longitude": lon, "area": area})
+        self.con.execute("INSERT INTO locations SELECT * FROM new_locations")
+        self.con.unregister("new_locations")
+
+    def _record_files(self, loads: list[_Load]) -> None:
+        first_id, last_id = loads[0].file_id, loads[-1].file_id
+        counts = {
+            file_id: rest
+            for file_id, *rest in self.con.execute(
+                "SELECT file_id, count(*), "
+                "count(*) FILTER (latitude IS NULL OR longitude IS NULL), "
+                "count(*) FILTER (latitude IS NOT NULL AND longitude IS NOT NULL "
+                "AND area IS NULL) "
+                "FROM located_searches WHERE file_id BETWEEN ? AND ? GROUP BY file_id",
+                [first_id, last_id],
+            ).fetchall()
+        }
+        bad: dict[int, list[tuple[int, str]]] = {}
+        for file_id, line, error in self.con.execute(
+            "SELECT file_id, line, error FROM bad_rows WHERE file_id BETWEEN ? AND ? "
+            "ORDER BY file_id, line",
+            [first_id, last_id],
+        ).fetchall():
+            bad.setdefault(file_id, []).append((line, error))
+        for load in loads:
+            result = load.result
+            result.rows, result.without_location, result.outside_areas = counts.get(
+                load.file_id, (0, 0, 0)
+            )
+            lines = bad.get(load.file_id, [])
+            result.bad_rows = len(lines)
+            result.first_bad_rows = [
+                BadRow(load.source.label, line, error) for line, error in lines[:_REPORTED_BAD_ROWS]
+            ]
+        # One insert for the batch: DuckDB statements have a noticeable fixed cost.
+        self.con.register(
+            "new_files",
+            {
+                "file_id": np.array([load.file_id for load in loads], dtype=np.int32),
+                "force": np.array([load.source.force for load in loads], dtype=object),
+                "month": np.array([load.source.month for load in loads], dtype=object),
+                "source": np.array([load.source.label for load in loads], dtype=object),
+                "sha256": np.array([load.sha256 for load in loads], dtype=object),
+                **{
+                    name: np.array([getattr(load.result, name) for load in loads], dtype=np.int64)
+                    for name in ("rows", "bad_rows", "without_location", "outside_areas")
+                },
+            },
+        )
+        self.con.execute("INSERT INTO files SELECT *, now()::TIMESTAMP FROM new_files")
+        self.con.unregister("new_files")
+
+    def _use_boundaries(self, bounds: Boundaries) -> bool:
+        """Make `bounds` the store's boundaries; True if that re-assigned stored searches."""
+        previous = self._meta("boundaries_key")
+        key = f"{bounds.sha256}:{bounds.name_property}"
+        if previous == key:
+            return False
+        self._set_meta("boundaries_key", key)
+        self.con.execute("DELETE FROM boundary_file")
+        self.con.execute("INSERT INTO boundary_file VALUES (?)", [bounds.text])
+        self._set_meta("boundaries_name_property", bounds.name_property)
+        self._set_meta("area_names", json.dumps(bounds.areas))
+        if previous is None:
+            return False
+        self.con.execute("DELETE FROM locations")
+        points = self.con.execute(
+            "SELECT DISTINCT latitude, longitude FROM searches "
+            "WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+        ).fetchnumpy()
+        self._add_locations(bounds, points["latitude"], points["longitude"])
+        self.con.execute(
+            "UPDATE files SET outside_areas = (SELECT count(*) FROM located_searches s "
+            "WHERE s.file_id = files.file_id AND s.latitude IS NOT NULL "
+            "AND s.longitude IS NOT NULL AND s.area IS NULL)"
+        )
+        return True
+
+    # -- meta --------------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        # Cached: summaries ask for the area names many times, and a lookup in a table
+        # holding the boundary file's text is not free.
+        if key not in self._meta_cache:
+            rows = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchall()
+            self._meta_cache[key] = rows[0][0] if rows else None
+        return self._meta_cache[key]
+
+    def _set_meta(self, key: str, value: str | None) -> None:
+        self.con.execute("DELETE FROM meta WHERE key = ?", [key])
+        self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
+        self._meta_cache[key] = value
+
+    def _has_table(self, name: str) -> bool:
+        return bool(
+            self._scalar(
+                "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
+                "AND schema_name = 'main' AND table_name = ?",
+                [name],
+            )
+        )
+
+    def _scalar(self, sql: str, params: list | None = None) -> object:
+        # fetchall, not fetchone: DuckDB refuses further work on a connection while a
+        # result is only partly fetched.
+        return self.con.execute(sql, params or []).fetchall()[0][0]
+
+
+def _select(column: str) -> str:
+    """The store's value for a CSV column: trimmed text with blanks as NULL; typed
+    columns as parsed (DuckDB already rejected those that do not parse)."""
+    quoted = '"' + column.replace('"', '""') + '"'
+    if column == "Date":
+        return f"{quoted}::TIMESTAMP"
+    if column in ("Latitude", "Longitude"):
+        return quoted
+    return f"nullif(trim({quoted}), '')"
+
+
+@contextmanager
+def _watch(
+    con: duckdb.DuckDBPyConnection, progress: Progress | None, done: int, files: int, total: int
+) -> Iterator[None]:
+    """While a batch of `files` loads, report progress from a helper thread, turning the
+    share of DuckDB's read done into a file count (never claiming the batch complete)."""
+    if progress is None:
+        yield
+        return
+    stop = threading.Event()
+
+    def poll() -> None:
+        shown = done
+        while not stop.wait(_PROGRESS_POLL):
+            estimate = done + min(files - 1, int(max(con.query_progress(), 0) / 100 * files))
+            if estimate > shown:
+                shown = estimate
+                progress(estimate, total)
+
+    helper = threading.Thread(target=poll, name="stopsearch-progress", daemon=True)
+    helper.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        helper.join()
+
+
+def _batches(sources: list[Source]) -> Iterable[list[Source]]:
+    batch: list[Source] = []
+    size = 0
+    for source in sources:
+        batch.append(source)
+        size += source.size
+        if size >= _BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+__all__ = ["BadRow", "FileResult", "ImportRefused", "ImportReport", "Store"]
