@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "oversight.meetings",
     "oversight.ingest",
     "oversight.stopsearch",
+    "oversight.indicators",
     "oversight.public",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("oversight.tracker.urls")),
     path("", include("oversight.meetings.urls")),
+    path("", include("oversight.indicators.urls")),
     path("admin/", admin.site.urls),
 ]
 

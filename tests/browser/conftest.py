@@ -26,8 +26,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.xdist_group("browser"))
 
 
+# Playwright's sync API cannot start while another instance runs in the same process.
+# Folders that import this fixture into their conftest each get their own copy of it
+# (pytest registers fixtures per conftest), so the copies share one browser.
+_shared: dict = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
+    if "browser" in _shared:
+        yield _shared["browser"]
+        return
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
@@ -45,8 +54,12 @@ def browser():
                 "--disable-sync",
             ],
         )
-        yield b
-        b.close()
+        _shared["browser"] = b
+        try:
+            yield b
+        finally:
+            del _shared["browser"]
+            b.close()
 
 
 class AccessibilityError(AssertionError):

@@ -23,6 +23,7 @@ from django.db import transaction
 from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.directory.seed import seed_directory
 from oversight.ingest.loading import load_extraction
+from oversight.indicators.demo import add_demo_indicators
 from oversight.meetings.demo import add_demo_meetings
 from oversight.tracker import operations
 from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification, Viewer
@@ -201,6 +202,8 @@ class Command(BaseCommand):
             meetings = add_demo_meetings()
             if meetings is not None:
                 self.stdout.write("Meetings: the SOG meeting minuted, with its follow-up.")
+            indicators = add_demo_indicators()
+            self.stdout.write(f"Indicators: {indicators.to_dict()}")
         self.stdout.write("")
         self.stdout.write("Demo sign-ins:")
         for p in PERSONAS:
