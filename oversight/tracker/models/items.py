@@ -113,7 +113,11 @@ class TrackedItem(Restrictable):
     def public_q(cls, prefix: str) -> Q:
         """Public when not restricted, hanging from at least one record, and every
         record it hangs from is public: an item on its own is never published."""
-        q = Q(**{f"{prefix}restricted": False})
+        # An action minuted under an exempt (restricted) agenda item is exempt too.
+        q = Q(**{f"{prefix}restricted": False}) & (
+            Q(**{f"{prefix}agenda_item__isnull": True})
+            | Q(**{f"{prefix}agenda_item__restricted": False})
+        )
         some_parent = Q(pk__in=[])
         for name, model in cls._parents():
             q &= Q(**{f"{prefix}{name}__isnull": True}) | model.public_q(f"{prefix}{name}__")
