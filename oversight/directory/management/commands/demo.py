@@ -84,7 +84,7 @@ PERSONAS = [
         Person.Role.PARTNER,
         "Council partner officer (LBH, Integrated Gangs Unit)",
         "your IGU commitments (one returned by the commission with a reason); "
-        "hand your work over to a colleague",
+        "clerk the Statutory Officer Group's next meeting; hand your work over",
     ),
     Persona(
         "nhs",
@@ -251,6 +251,8 @@ class Command(BaseCommand):
         seats += [
             ("police", "Community Safety Partnership Statutory Officer Group", "member"),
             ("council", "Gangs and Serious Violence Board", "member"),
+            # The council officer clerks the SOG: agendas, attendance, minutes.
+            ("council", "Community Safety Partnership Statutory Officer Group", "officer"),
         ]
         for username, body_name, role in seats:
             body = Body.find(body_name)
