@@ -22,8 +22,8 @@ from django.db import transaction
 
 from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.directory.seed import seed_directory
-from oversight.ingest.loading import load_extraction
 from oversight.indicators.demo import add_demo_indicators
+from oversight.ingest.loading import load_extraction
 from oversight.meetings.demo import add_demo_meetings
 from oversight.tracker import operations
 from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification, Viewer
