@@ -105,7 +105,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{WORK_DIR / 'oversight.sqlite3'}"),
-        conn_max_age=60,
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
