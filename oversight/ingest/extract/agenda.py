@@ -1,0 +1,340 @@
+"""Agenda items: number, title, start time, duration and presenters.
+
+- rows of an agenda table: a number cell ("3.", "Item 3"), a time cell ("2.15pm",
+  "14:15", "2.00-2.30pm", with or without "(20 minutes)"), the title, and the lead in
+  the last column; a duration alone in the row after ("(5 minutes)") belongs to it;
+- paragraphs holding "4. 2.35pm (20 minutes)" (title and lead on the lines after),
+  "3.20pm Title (40 minutes)", or a number and time inside the text ("Title Cllr 6.
+  3.10pm (10 minute) Name Context: ...", where the lead's title stayed before the
+  number);
+- numbered headings ("3. Minutes of the previous meeting") when no item has a time;
+- an item without a number takes the next one in sequence. Numbers must rise and times
+  must not go back, so numbered lists in an item's notes are not taken for items;
+- an item with no lead column takes its presenters from the names printed alone or in
+  bold within it; a title printed after the previous item's notes in the same cell is
+  found at the end of that cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .layout import Block, Para, Row, flatten, paras_of
+from .meetings import ATTENDEE_LABEL, LABEL
+from .people import TITLES, People, looks_like_person, split_names
+from .text import Seg, squash
+
+_NUM_CELL = re.compile(r"^(?:(?:agenda\s+)?item\s*)?(\d{1,2}[a-z]?)[.)]?$", re.I)
+_NUM_TIME = re.compile(r"^(?:(?:agenda\s+)?item\s*)?(\d{1,2}[a-z]?)[.)]?\s+(?=\d)", re.I)
+_MID_NUM_TIME = re.compile(r"\s(\d{1,2})[.)]\s+(?=\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m)", re.I)
+_NUMBERED = re.compile(
+    r"^(?:(?:agenda\s+)?item\s+)?(\d{1,2}[a-z]?)(?:[.):]|\s+[-–])?\s+(?P<title>\S.*)$", re.I
+)
+_ONLY_DURATION = re.compile(r"^\(?\s*\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)\s*\)?$", re.I)
+_TITLE_END = re.compile(
+    r"\s+(?:Date of (?:the )?next\b|(?:Context|Role of (?:the )?group|Purpose|Papers?|Key points"
+    r"|Attendees|Present|Lead|Presenters?|Update|Actions?|Decision|Outcome|Background)\s*:)",
+    re.I,
+)
+_LEAD_LABEL = re.compile(
+    r"^(?:lead|leads|presenter|presenters|presented by|lead officer)\s*[:–-]?\s*(?P<who>.+)$", re.I
+)
+
+
+@dataclass
+class AgendaItem:
+    number: str | None
+    title: str | None
+    start: str | None
+    duration: int | None
+    presenters: list[str]
+    seg: Seg
+    index: int  # block index of the anchor
+    needs_title: bool = False
+    has_lead: bool = False
+
+    def record(self) -> dict:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "start": self.start,
+            "duration_minutes": self.duration,
+            "presenters": self.presenters,
+        }
+
+
+def _num(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _title_from_notes(text: str) -> str | None:
+    """The title at the end of a cell that begins with the previous item's notes: the
+    trailing run of words after the last stretch of four lowercase words."""
+    tokens = text.split()
+    best, run = None, 0
+    for i in range(len(tokens) - 1, -1, -1):
+        first = tokens[i][0]
+        if first.islower():
+            run += 1
+            if run >= 4:
+                break
+        elif first.isupper() or first.isdigit():
+            run = 0
+            if first.isupper():
+                best = i
+    if best is None:
+        return None
+    title = " ".join(tokens[best:])
+    return title if len(title.split()) <= 25 else None
+
+
+def _cut_title(text: str) -> str:
+    text = _TITLE_END.split(text, maxsplit=1)[0]
+    return squash(text).strip(" -–:,")
+
+
+def _lead_names(text: str, *, column: bool = False) -> list[str]:
+    """The names in a lead: "Mike Hamer / Marcus Barnett" gives both. Text from a lead
+    column is kept as printed when it names no person ("Director of Public Health",
+    "Chair"); elsewhere only names count."""
+    text = squash(text)
+    if not text:
+        return []
+    if text.casefold().strip(".") in {"chair", "the chair", "all", "co-chairs", "vice chair"}:
+        return [text]
+    names = [n for n in split_names(text) if n]
+    if names and all(looks_like_person(n) or n.casefold() == "chair" for n in names):
+        return names
+    return [text] if column and len(text.split()) <= 8 and not LABEL.match(text) else []
+
+
+def _row_anchor(row: Row) -> dict | None:
+    filled = row.filled()
+    if not filled:
+        return None
+    texts = row.texts
+    num = _NUM_CELL.match(texts[filled[0]])
+    rest_idx = filled[1:] if num else filled
+    start = duration = None
+    rest: list[str] = []
+    for i in rest_idx:
+        t = texts[i]
+        if start is None and not rest and (pt := dates.parse_time(t)):
+            start = pt[0]
+            t = t[pt[1] :].strip()
+            if (found := dates.find_duration(t)) and duration is None:
+                duration = found[2]
+                t = (t[: found[0]] + t[found[1] :]).strip()
+            if not t:
+                continue
+        if duration is None and _ONLY_DURATION.match(t):
+            duration = dates.duration_minutes(t if t.startswith("(") else f"({t})")
+            continue
+        rest.append(t)
+    if not num and start is None:
+        return None
+    if not rest and start is None:
+        return None
+    title = rest[0] if rest else ""
+    lead = _lead_names(rest[-1], column=True) if len(rest) >= 2 else []
+    return {
+        "number": num.group(1) if num else None,
+        "title": title,
+        "start": start,
+        "duration": duration,
+        "lead": lead,
+    }
+
+
+def _para_anchor(p: Para, expected: int, timed_only: bool) -> dict | None:
+    text = p.text
+    if m := _NUM_TIME.match(text):
+        pt = dates.parse_time(text[m.end() :])
+        if pt:
+            return _after_time(m.group(1), "", text[m.end() + pt[1] :], pt[0])
+    if (pt := dates.parse_time(text)) and re.match(r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m", text, re.I):
+        return _after_time(None, "", text[pt[1] :], pt[0])
+    if m := _MID_NUM_TIME.search(text):
+        if _num(m.group(1)) == expected and m.start() < 120:
+            pt = dates.parse_time(text[m.end() :])
+            if pt:
+                return _after_time(m.group(1), text[: m.start()], text[m.end() + pt[1] :], pt[0])
+    if timed_only or p.bullet:
+        return None
+    m = _NUMBERED.match(text)
+    if m and len(text.split()) <= 15 and not re.match(r"\d+\.\d", text):
+        title = m["title"]
+        lead: list[str] = []
+        if lm := re.match(r"^(?P<t>.+?)\s*(?:[-–—]\s+|\()(?P<who>[^()]+?)\)?$", title):
+            if names := _lead_names(lm["who"]):
+                title, lead = lm["t"], names
+        return {
+            "number": m.group(1),
+            "title": _cut_title(title),
+            "start": None,
+            "duration": dates.duration_minutes(text),
+            "lead": lead,
+        }
+    return None
+
+
+def _after_time(number: str | None, before: str, after: str, start: str) -> dict:
+    """Split the text around an item's time into title, duration and lead."""
+    duration = None
+    found = dates.find_duration(after)
+    title_part, lead_part = after, ""
+    if found and found[0] < 200:
+        duration = found[2]
+        title_part, lead_part = after[: found[0]], after[found[1] :]
+    before = squash(before)
+    lead: list[str] = []
+    if before:
+        # "Title Cllr 6. 3.10pm (10 minute) Fajana-Thomas Context: ...": the lead's title
+        # word stayed before the number, the name came after the time.
+        words = before.split()
+        honorific = ""
+        if words and words[-1].casefold().strip(".") in TITLES:
+            honorific = words.pop()
+        title = " ".join(words)
+        who = _TITLE_END.split(squash(lead_part or title_part), maxsplit=1)[0].strip()
+        if who and len(who.split()) <= 4:
+            lead = _lead_names(f"{honorific} {who}".strip())
+    else:
+        title = _cut_title(title_part)
+        who = _TITLE_END.split(squash(lead_part), maxsplit=1)[0].strip()
+        if who and len(who.split()) <= 4:
+            lead = _lead_names(who)
+    return {
+        "number": number,
+        "title": squash(title),
+        "start": start,
+        "duration": duration,
+        "lead": lead,
+    }
+
+
+def find_agenda(blocks: list[Block], people: People, *, timed_only: bool) -> list[AgendaItem]:
+    """The agenda items, in order (see the module docstring for the rules)."""
+    items: list[AgendaItem] = []
+    last_num, last_time = 0, ""
+    for i, b in enumerate(blocks):
+        expected = last_num + 1
+        found = _row_anchor(b) if isinstance(b, Row) else _para_anchor(b, expected, timed_only)
+        if found is None:
+            if (
+                items
+                and isinstance(b, Row)
+                and items[-1].duration is None
+                and i - items[-1].index <= 2
+            ):
+                cells = [b.texts[k] for k in b.filled()[:2]]
+                for c in cells:
+                    if _ONLY_DURATION.match(c):
+                        items[-1].duration = dates.duration_minutes(
+                            c if c.startswith("(") else f"({c})"
+                        )
+            continue
+        number = found["number"]
+        if number is not None:
+            n = _num(number)
+            if not (last_num < n <= last_num + 3) or (last_num == 0 and n > 3):
+                continue
+        elif (
+            found["start"] is None
+            or (last_time and found["start"] < last_time)
+            or (not items and not isinstance(b, Row))
+        ):
+            continue
+        else:
+            number = str(expected)
+        if found["start"]:
+            if last_time and found["start"] < last_time:
+                continue
+            last_time = found["start"]
+        last_num = _num(number)
+        title = found["title"] or ""
+        if title and LABEL.match(title) and len(title) > 60:
+            title = _title_from_notes(title) or ""
+        title = _cut_title(title) if title else ""
+        seg = b.seg
+        items.append(
+            AgendaItem(
+                number,
+                title or None,
+                found["start"],
+                found["duration"],
+                list(found["lead"]),
+                seg,
+                i,
+                needs_title=not title,
+                has_lead=bool(found["lead"]),
+            )
+        )
+    _fill_from_spans(items, blocks, people)
+    return items
+
+
+def _fill_from_spans(items: list[AgendaItem], blocks: list[Block], people: People) -> None:
+    """Titles printed under an item's number, and presenters of items with no lead."""
+    for k, item in enumerate(items):
+        end = items[k + 1].index if k + 1 < len(items) else len(blocks)
+        span = blocks[item.index + 1 : end]
+        paras = [b for b in span if isinstance(b, Para)]
+        if item.needs_title:
+            for p in paras[:2]:
+                if (
+                    not looks_like_person(p.text)
+                    and len(p.text.split()) <= 20
+                    and not LABEL.match(p.text)
+                ):
+                    item.title = _cut_title(p.text)
+                    paras = [q for q in paras if q is not p]
+                    break
+        if item.has_lead:
+            continue
+        found: list[str] = []
+        for p in [*paras_of(blocks[item.index]), *flatten(span)]:
+            for bold in p.bold:
+                if looks_like_person(bold) and bold not in found:
+                    found.append(bold)
+        listing = False
+        for p in paras:
+            # Names under "Attendees:" in an item are who came, not who presents.
+            listing = bool(ATTENDEE_LABEL.match(p.text)) or (listing and looks_like_person(p.text))
+            if p.bullet or p.bold or listing:
+                continue
+            text = p.text
+            if m := _LEAD_LABEL.match(text):
+                text = m["who"]
+            names = _lead_names(text)
+            if names and (
+                not people.names
+                or any(people.resolve_one(n) for n in names)
+                or any(n.split()[0].casefold().strip(".") in TITLES for n in names)
+            ):
+                found.extend(n for n in names if n not in found)
+        item.presenters = found
+
+
+_AGENDA_HEADING = re.compile(
+    r"^(?:agenda|minutes|action notes|meeting notes|notes of (?:the )?meeting)\b(?!\s+item)",
+    re.I,
+)
+
+
+def looks_like_agenda_doc(blocks: list[Block]) -> bool:
+    """An agenda or minutes: an "Agenda"/"Minutes" heading near the top (not an "Agenda
+    item 6" stamp on a report), or an attendee list."""
+    for b in flatten(blocks[:60]):
+        text = b.text.strip()
+        if _AGENDA_HEADING.match(text) and len(text.split()) <= 12:
+            return True
+        if (
+            ATTENDEE_LABEL.match(text)
+            and len(text) < 400
+            and not text.lower().startswith("attendance")
+        ):
+            return True
+    return False

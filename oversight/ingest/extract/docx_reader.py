@@ -1,0 +1,237 @@
+"""DOCX text through python-docx: paragraphs and tables in document order.
+
+The ZIP container is checked before python-docx opens it: a file that is not a ZIP
+archive or is truncated, has no word/document.xml, or would expand to more than
+100 MB or more than 100 times its packed size (a zip bomb) is refused with a reason.
+
+Paragraphs become lines separated by blank lines: headings start with "# ", list
+paragraphs with "- " (or "N. " for numbered lists), bold runs are wrapped in `**`.
+Each table row becomes one line of tab-separated cells (a line of dashes under a table's
+first row), each cell's paragraphs as `<p>...</p>` fragments (list paragraphs as
+`<ul><li>...</li></ul>`): the same cell structure as the HTML table fragments of the
+other sources. Cells merged across
+columns count once; a cell continuing a vertical merge is empty, like the first cell
+of a table row continued on a new page. A page break starts a new page (form feed).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from html import escape
+
+from .readers import UnreadableDocument
+
+MAX_EXPANDED_BYTES = 100 * 1024 * 1024
+MAX_RATIO = 100
+
+
+def check_zip(data: bytes) -> None:
+    """Refuse a DOCX that is no valid ZIP, is no Word document, or is a zip bomb."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument(
+            "This is not a valid DOCX file: the ZIP archive is damaged or truncated"
+        ) from exc
+    with archive:
+        infos = archive.infolist()
+        expanded = sum(i.file_size for i in infos)
+        packed = sum(i.compress_size for i in infos)
+        if expanded > MAX_EXPANDED_BYTES:
+            raise UnreadableDocument(
+                f"This DOCX would expand to {expanded / 1024 / 1024:.0f} MB (over 100 MB); "
+                "refused as a possible zip bomb"
+            )
+        if packed and expanded / packed > MAX_RATIO:
+            raise UnreadableDocument(
+                f"This DOCX is compressed {expanded / packed:.0f} to 1 (over 100 to 1); "
+                "refused as a possible zip bomb"
+            )
+        if "word/document.xml" not in archive.namelist():
+            raise UnreadableDocument(
+                "This ZIP archive is not a Word document (no word/document.xml)"
+            )
+
+
+def read_docx(data: bytes) -> list[str]:
+    """The pages of a DOCX as text (see the module docstring for the convention)."""
+    check_zip(data)
+    import docx
+    from docx.oxml.ns import qn
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise UnreadableDocument(f"This DOCX file is damaged and cannot be read ({exc})") from exc
+    except Exception as exc:  # lxml raises its own errors for broken XML
+        raise UnreadableDocument(f"This DOCX file is damaged and cannot be read ({exc})") from exc
+    writer = _Writer(document, qn)
+    try:
+        for child in document.element.body.iterchildren():
+            if child.tag == qn("w:p"):
+                writer.paragraph(child)
+            elif child.tag == qn("w:tbl"):
+                writer.table(child)
+    except zipfile.BadZipFile as exc:
+        raise UnreadableDocument("This DOCX file is damaged (a part fails its checksum)") from exc
+    return writer.pages()
+
+
+class _Writer:
+    def __init__(self, document, qn):
+        self.qn = qn
+        self.document = document
+        self.lines: list[str] = []
+        self.page_breaks: list[int] = []
+        self.counters: dict[tuple[str, str], int] = {}
+        self.formats = _numbering_formats(document, qn)
+
+    # -- paragraphs --
+
+    def _runs_text(self, p) -> str:
+        """The paragraph's text, its bold stretches wrapped in ** (whitespace outside)."""
+        qn = self.qn
+        pieces: list[tuple[str, bool]] = []
+        for r in p.iter(qn("w:r")):
+            text = "".join(
+                "\t" if el.tag == qn("w:tab") else (el.text or "") if el.tag == qn("w:t") else "\n"
+                for el in r
+                if el.tag in (qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"))
+            )
+            if not text:
+                continue
+            rpr = r.find(qn("w:rPr"))
+            b = rpr.find(qn("w:b")) if rpr is not None else None
+            bold = b is not None and b.get(qn("w:val")) not in ("0", "false")
+            if pieces and pieces[-1][1] == bold:
+                pieces[-1] = (pieces[-1][0] + text, bold)
+            else:
+                pieces.append((text, bold))
+        out: list[str] = []
+        for text, bold in pieces:
+            core = text.strip()
+            if bold and core:
+                lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+                out.append(f"{lead}**{core}**{trail}")
+            else:
+                out.append(text)
+        return "".join(out)
+
+    def _style(self, p) -> str:
+        ppr = p.find(self.qn("w:pPr"))
+        style = ppr.find(self.qn("w:pStyle")) if ppr is not None else None
+        if style is None:
+            return ""
+        style_id = style.get(self.qn("w:val")) or ""
+        try:
+            return self.document.styles.get_by_id(style_id, 1).name or style_id
+        except (KeyError, ValueError, AttributeError):
+            return style_id
+
+    def _list_marker(self, p, style: str) -> str:
+        qn = self.qn
+        ppr = p.find(qn("w:pPr"))
+        num = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if num is None:
+            return "- " if style.casefold().startswith("list bullet") else ""
+        num_id = num.find(qn("w:numId"))
+        level = num.find(qn("w:ilvl"))
+        key = (
+            num_id.get(qn("w:val")) if num_id is not None else "",
+            level.get(qn("w:val")) if level is not None else "0",
+        )
+        if self.formats.get(key, "bullet") == "decimal":
+            self.counters[key] = self.counters.get(key, 0) + 1
+            return f"{self.counters[key]}. "
+        return "- "
+
+    def _breaks_page(self, p) -> bool:
+        qn = self.qn
+        return any(br.get(qn("w:type")) == "page" for br in p.iter(qn("w:br"))) or any(
+            True for _ in p.iter(qn("w:lastRenderedPageBreak"))
+        )
+
+    def paragraph(self, p) -> None:
+        if self._breaks_page(p) and self.lines:
+            self.page_breaks.append(len(self.lines))
+        text = self._runs_text(p).replace("\n", " ").strip()
+        if not text:
+            return
+        style = self._style(p)
+        lowered = style.casefold()
+        if lowered.startswith("heading") or lowered == "title":
+            text = "# " + text.replace("**", "")
+        else:
+            text = self._list_marker(p, style) + text
+        self.lines.append(text)
+
+    # -- tables --
+
+    def _cell_html(self, tc) -> str:
+        qn = self.qn
+        parts: list[str] = []
+        for p in tc.iter(qn("w:p")):
+            text = " ".join(self._runs_text(p).replace("\t", " ").replace("\n", " ").split())
+            if not text:
+                continue
+            text = escape(text, quote=False)
+            if self._list_marker(p, self._style(p)):
+                parts.append(f"<ul><li>{text}</li></ul>")
+            else:
+                parts.append(f"<p>{text}</p>")
+        return " ".join(parts)
+
+    def table(self, tbl) -> None:
+        qn = self.qn
+        first = True
+        for tr in tbl.iter(qn("w:tr")):
+            if tr.getparent() is not tbl:
+                continue  # rows of a nested table are read with their cell
+            cells: list[str] = []
+            for tc in tr.findall(qn("w:tc")):
+                tcpr = tc.find(qn("w:tcPr"))
+                vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
+                if vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue"):
+                    cells.append("")
+                else:
+                    cells.append(self._cell_html(tc))
+            if any(cells):
+                if any(self._breaks_page(p) for p in tr.iter(qn("w:p"))) and self.lines:
+                    self.page_breaks.append(len(self.lines))
+                line = "\t".join(cells) if len(cells) > 1 else cells[0] + "\t"
+                if first:  # the dashes mark a table's first row, as markdown does
+                    line += "\n" + "\t".join("---" for _ in cells)
+                    first = False
+                self.lines.append(line)
+
+    def pages(self) -> list[str]:
+        pages: list[str] = []
+        start = 0
+        for brk in [*sorted(set(self.page_breaks)), len(self.lines)]:
+            if brk > start or not pages:
+                pages.append("\n\n".join(self.lines[start:brk]))
+                start = brk
+        return pages
+
+
+def _numbering_formats(document, qn) -> dict[tuple[str, str], str]:
+    """(numId, level) -> number format ("decimal", "bullet", ...) from numbering.xml."""
+    try:
+        numbering = document.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return {}
+    abstract: dict[str, dict[str, str]] = {}
+    for an in numbering.findall(qn("w:abstractNum")):
+        levels = {}
+        for lvl in an.findall(qn("w:lvl")):
+            fmt = lvl.find(qn("w:numFmt"))
+            levels[lvl.get(qn("w:ilvl"))] = fmt.get(qn("w:val")) if fmt is not None else "bullet"
+        abstract[an.get(qn("w:abstractNumId"))] = levels
+    out: dict[tuple[str, str], str] = {}
+    for num in numbering.findall(qn("w:num")):
+        ref = num.find(qn("w:abstractNumId"))
+        levels = abstract.get(ref.get(qn("w:val")) if ref is not None else "", {})
+        for level, fmt in levels.items():
+            out[(num.get(qn("w:numId")), level)] = fmt
+    return out

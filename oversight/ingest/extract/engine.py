@@ -1,0 +1,219 @@
+"""From a read document to the extraction contract (docs/contracts/extraction.md).
+
+`extract_document(doc)` lays the text out (layout.py), reads the header (title, date,
+meeting), finds the records of each kind, decides the document's kind and returns an
+`Extraction`: the contract JSON (`to_dict()`) plus, kept apart from it, provenance for
+every record: the 1-based page and the [start, end) span in `Extraction.text`.
+
+The kind decides which records are looked for, because the same words mean different
+things in different documents:
+- `scrutiny_response`: recommendations have responses; commitments come from the
+  responses only (never from the recommendations or the introduction);
+- `scrutiny_report`: recommendations without responses; commitments from the text;
+- `agenda` / `minutes`: an "Agenda"/"Minutes" heading, an attendee list or timed agenda
+  items; attendees, agenda items and actions are read, no commitments. An agenda with
+  notes or actions counts as minutes;
+- `other`: anything else; only labelled actions and questions are read.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from . import actions as actions_mod
+from . import agenda, layout, meetings, questions, recommendations, reports
+from . import commitments as commitments_mod
+from .dates import as_date
+from .people import People, strip_titles
+from .readers import Document
+from .text import Seg
+
+SCHEMA = "oversight.extraction/1"
+KINDS = ("attendees", "agenda_items", "recommendations", "questions", "actions", "commitments")
+
+
+@dataclass
+class Extraction:
+    """The contract's records, plus where each came from in the document's text."""
+
+    data: dict
+    text: str
+    page_starts: list[int]
+    source_name: str = ""
+    provenance: dict[str, list[dict]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """The contract JSON (valid against extraction.schema.json)."""
+        return copy.deepcopy(self.data)
+
+    def to_review_dict(self) -> dict:
+        """The contract JSON plus "provenance", for the person reviewing the import."""
+        out = self.to_dict()
+        out["provenance"] = copy.deepcopy(self.provenance)
+        return out
+
+    @property
+    def pages(self) -> list[str]:
+        bounds = [*self.page_starts, len(self.text) + 1]
+        return [self.text[a : b - 1] for a, b in pairwise(bounds)]
+
+    def passage(self, kind: str, index: int = 0) -> str:
+        """The text a record was read from."""
+        where = self.provenance[kind][index]
+        return self.text[where["start"] : where["end"]]
+
+    def __getattr__(self, name: str):
+        """`result.recommendations`, `result.meeting`, ...: the contract's parts."""
+        if name in KINDS or name in ("document", "meeting"):
+            return self.data[name]
+        raise AttributeError(name)
+
+
+class _Provenance:
+    """Page and [start, end) span of the passages a record was read from."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.out: dict[str, list[dict]] = {k: [] for k in KINDS}
+
+    def where(self, segs: Seg | list[Seg] | None) -> dict | None:
+        if segs is None:
+            return None
+        segs = [s for s in (segs if isinstance(segs, list) else [segs]) if s.text]
+        if not segs:
+            return None
+        start = min(s.span()[0] for s in segs)
+        end = max(s.span()[1] for s in segs)
+        return {"page": self.doc.page_of(start), "start": start, "end": end}
+
+
+def extract_document(doc: Document) -> Extraction:
+    """The records of one read document, with their provenance."""
+    blocks = layout.parse(doc.text)
+    header = meetings.read_header(blocks)
+    context = as_date(header.date)
+    prov = _Provenance(doc)
+    records: dict[str, list] = {k: [] for k in KINDS}
+
+    entries, used = recommendations.find_numbered(blocks)
+    has_responses = any(e.responses for e in entries)
+    timed = agenda.find_agenda(blocks, People(), timed_only=True)
+    meeting_doc = not has_responses and (
+        agenda.looks_like_agenda_doc(blocks) or sum(1 for i in timed if i.start) >= 2
+    )
+    # A report states recommendations in its running text; in minutes such sentences
+    # report what a meeting resolved, and in a response they quote the report.
+    unnumbered = [] if has_responses or meeting_doc else reports.find_unnumbered(blocks, used)
+
+    # Recommendations and what answers them.
+    for e in entries:
+        records["recommendations"].append(e.record())
+        where = prov.where(e.segs) or {}
+        where["responses"] = [
+            prov.where(
+                [r.label, *[p.seg for p in r.paras]] if r.label else [p.seg for p in r.paras]
+            )
+            for r in e.responses
+            if r.text
+        ]
+        prov.out["recommendations"].append(where)
+    for u in unnumbered:
+        records["recommendations"].append(u.record())
+        prov.out["recommendations"].append(prov.where(u.seg))
+
+    # Meeting records.
+    people = People()
+    chair = header.chair
+    if meeting_doc:
+        attendees, listed_chair = meetings.find_attendees(blocks)
+        for record, seg in attendees:
+            people.add(record["name"])
+            records["attendees"].append(record)
+            prov.out["attendees"].append(prov.where(seg))
+        chair = chair or listed_chair
+        timed_only = any(i.start for i in timed)
+        for item in agenda.find_agenda(blocks, people, timed_only=timed_only):
+            records["agenda_items"].append(item.record())
+            prov.out["agenda_items"].append(prov.where(item.seg))
+
+    for q in questions.find_questions(blocks):
+        records["questions"].append(q.record())
+        prov.out["questions"].append(prov.where(q.seg()))
+
+    for a in actions_mod.find_actions(blocks, people, context, meeting=meeting_doc, skip=used):
+        records["actions"].append(a.record())
+        prov.out["actions"].append(prov.where(a.seg))
+
+    # Commitments: from responses, or from a report's own text.
+    passages: list[tuple[list[layout.Para], str | None, str]] = []
+    if has_responses:
+        passages = [(r.paras, e.number, e.timescale) for e in entries for r in e.responses]
+    elif entries or unnumbered:
+        rec_spans = {u.seg.span() for u in unnumbered}
+        text_paras = [
+            p
+            for p in layout.flatten(blocks)
+            if id(p) not in used and not p.heading and p.seg.span() not in rec_spans
+        ]
+        passages = [(text_paras, None, "")]
+    for c in commitments_mod.find_commitments(passages, context):
+        records["commitments"].append(c.record())
+        prov.out["commitments"].append(prov.where(c.seg))
+
+    kind = _kind(has_responses, bool(entries or unnumbered), meeting_doc, records, blocks, header)
+    title = meetings.clean_title(header.title.text) if header.title else None
+    meeting = None
+    # The meeting a response or report was written for, where its header names one.
+    if meeting_doc or header.labelled_meeting or header.body:
+        meeting = {
+            "body": header.body,
+            "date": header.date,
+            "start": header.start,
+            "end": header.end,
+            "venue": header.venue,
+            "chair": strip_titles(chair) if chair else None,
+        }
+    data = {
+        "schema": SCHEMA,
+        "document": {"title": title, "kind": kind, "date": header.date},
+        "meeting": meeting,
+        **records,
+    }
+    prov.out["document"] = [prov.where(header.title.seg) if header.title else None]
+    prov.out["meeting"] = [prov.where(header.date_seg) if meeting else None]
+    return Extraction(data, doc.text, list(doc.page_starts), doc.source_name, prov.out)
+
+
+_NOTES = re.compile(
+    r"^(?:key points|notes?|discussion|summary of discussion|resolved|agreed|decisions?"
+    r"|outcomes?|present|update)\s*:|^RESOLVED\b",
+    re.I,
+)
+
+
+def _kind(
+    has_responses: bool,
+    has_recommendations: bool,
+    meeting_doc: bool,
+    records: dict,
+    blocks: list[layout.Block],
+    header: meetings.Header,
+) -> str:
+    """The document's kind (see the module docstring). An agenda becomes minutes when it
+    records what was said or agreed: actions, "Key points:", "RESOLVED", "Present:"."""
+    if has_responses:
+        return "scrutiny_response"
+    if meeting_doc:
+        title = header.title.text if header.title else ""
+        notes = (
+            bool(records["actions"])
+            or re.search(r"\b(?:minutes|notes)\b", title, re.I)
+            or any(_NOTES.match(p.text) for p in layout.flatten(blocks))
+        )
+        return "minutes" if notes else "agenda"
+    if has_recommendations:
+        return "scrutiny_report"
+    return "other"

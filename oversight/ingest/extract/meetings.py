@@ -1,0 +1,413 @@
+"""The meeting a document was written for: title, date, body, times, venue, chair and
+attendees.
+
+Rules (none keyed to one council's wording):
+- title: the first paragraph that is not a letterhead or stamp ("London Borough of ...",
+  "AGENDA", "OFFICIAL");
+- date: a date under or beside a date label ("CABINET MEETING DATE", "Date:"), else the
+  first full date near the top; times: the time range beside it ("2pm - 4pm");
+- body: "X MEETING DATE" / "Meeting: X" labels, else the title without its date or
+  quarter ("... Group - Quarter 2, 2021/22") or "Minutes of the X held on ...";
+- venue and chair: labelled lines, or the line after the date naming a room, a hall or a
+  video call; role words are dropped from the chair ("BCU Commander ...");
+- attendees: the names after "Present:" / "Attendees:", one per line or cell, or in a
+  list, or in a "Name | Organisation" table, each with its organisation when printed
+  ("Name (Org)", "Name - Org", a cell); "(Chair)" marks the chair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .layout import Block, Para, Row
+from .people import (
+    looks_like_person,
+    strip_titles,
+    tidy_name,
+)
+from .text import Seg, squash
+
+_LETTERHEAD = re.compile(
+    r"^(?:(?:the\s+)?(?:london\s+|royal\s+)?borough\s+of\s+[\w\s&-]+|[\w\s&-]*\bcouncil"
+    r"|agenda|minutes|public document pack|official(?:[- ]sensitive)?|not protectively marked"
+    r"|part\s+(?:i|1|one)|open|draft|confidential|restricted|(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+"
+    r"|supplementary agenda|page\s+\d+|classification|report)\.?$",
+    re.I,
+)
+LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z/&'’ ()-]{1,40}?)\s*:\s*(?P<rest>.*)$", re.S)
+_DATE_LABEL = re.compile(
+    r"^(?:(?P<body>.+?)\s+(?=meeting\s))?(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?"
+    r"\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+_TITLE_LABEL = re.compile(
+    r"^(?:report\s+title|title(?:\s+of\s+(?:the\s+)?report)?|subject|report)\s*:\s*(?P<title>\S.*)$",
+    re.I,
+)
+_TIME_LABEL = re.compile(r"^(?:time|start time|meeting time)\s*:", re.I)
+_HELD_AT = re.compile(
+    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^,;]*?)(?=\s+on\s|\s+at\s+\d|\s*[,;.]\s|\s*$)"
+)
+_BODY_LABEL = re.compile(
+    r"^(?:meeting|committee|board|body|meeting of|forum|panel)\s*:\s*(?P<body>.+)$", re.I
+)
+_VENUE_LABEL = re.compile(
+    r"^(?:venue|location|place|where|meeting (?:room|venue)|address)\s*:\s*(?P<venue>.+)$", re.I
+)
+_VENUE_WORDS = re.compile(
+    r"\b(?:room|hall|town hall|civic centre|chamber|library|house|building|centre|street|road"
+    r"|conferenc\w*|microsoft teams|teams|zoom|google meets?|webex|online|virtual|remote)\b",
+    re.I,
+)
+_VENUE_END = re.compile(
+    r"(?:,?\s+(?:please|click|join|dial|to join)\b|\s+https?://|\s+\S+\.(?:com|org|uk)/).*$", re.I
+)
+_CHAIR_LABEL = re.compile(
+    r"^(?:chair(?:ed by)?|chairperson|chairman|in the chair)\s*(?:[:–—-]\s*|\s+)(?P<chair>.+)$",
+    re.I,
+)
+ATTENDEE_LABEL = re.compile(
+    r"^(?:attendees|present|in attendance|also present|also in attendance|attendance"
+    r"|members present|officers present|participants|those present)\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+_STOP_LABEL = re.compile(
+    r"^(?:apologies|absent|apologies for absence|not present|distribution)\b", re.I
+)
+_RESPONDING_BODY = re.compile(
+    r"^(?P<body>Cabinet|Executive|Mayor(?:al)?|Council|Mayor and Cabinet)(?:'s)?\s+responses?\b",
+    re.I,
+)
+_MINUTES_TITLE = re.compile(
+    r"^(?:draft\s+|unconfirmed\s+)?(?:minutes|notes|action notes|agenda|summary)\s+(?:of|for)\s+"
+    r"(?:the\s+)?(?:(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<body>.+?)"
+    r"(?:\s+(?:meeting\s+)?(?:held|on|at)\b.*|,.*)?$",
+    re.I,
+)
+
+
+@dataclass
+class Header:
+    title: Para | None = None
+    date: str | None = None
+    date_seg: Seg | None = None
+    start: str | None = None
+    end: str | None = None
+    body: str | None = None
+    venue: str | None = None
+    chair: str | None = None
+    labelled_meeting: bool = False
+
+
+def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
+    """The paragraphs before the body. A table of "Label | value" rows at the top (a
+    report's cover sheet) reads as "Label: value" lines; any other table ends the top."""
+    out = []
+    for b in blocks[:limit]:
+        if isinstance(b, Row):
+            filled = b.filled()
+            label = b.texts[filled[0]] if filled else ""
+            if len(filled) == 1:
+                out.extend(b.cells[filled[0]])
+                continue
+            if len(filled) != 2 or len(label.split()) > 5 or dates.find_dates(label):
+                break
+            cells = [Seg.join([p.seg for p in b.cells[i]], " ") for i in filled]
+            out.append(Para(Seg.join([cells[0].strip().strip(":"), cells[1]], ": ")))
+            continue
+        out.append(b)
+    return out
+
+
+def find_title(blocks: list[Block]) -> Para | None:
+    for b in _top_paras(blocks, 25):
+        text = b.text.strip()
+        if m := _TITLE_LABEL.match(text):
+            return Para(b.seg[m.start("title") :])
+        if _LETTERHEAD.match(text) or len(text.split()) < 2 or len(text.split()) > 45:
+            continue
+        if LABEL.match(text) and not b.heading:
+            continue
+        if dates.find_dates(text) and len(text.split()) <= 6:
+            continue
+        return b
+    return None
+
+
+def clean_title(text: str) -> str:
+    return squash(text).rstrip(".").strip()
+
+
+def read_header(blocks: list[Block]) -> Header:
+    """Title, date, times, body, venue and chair from the top of the document."""
+    h = Header(title=find_title(blocks))
+    paras = _top_paras(blocks)
+    date_index = None
+    for i, p in enumerate(paras):
+        text = p.text
+        m = _DATE_LABEL.match(text)
+        if m and len(text.split()) <= 8 + len(m["rest"].split()) and "next" not in text.casefold():
+            candidates = [(m["rest"], p)] if m["rest"] else []
+            candidates += [(q.text, q) for q in paras[i + 1 : i + 2]]
+            for candidate, q in candidates:
+                found = dates.first_date(candidate, whole_day=True)
+                if found:
+                    h.date, h.date_seg, date_index = found, q.seg, paras.index(q)
+                    body = m["body"]
+                    if body and "meeting" in text.casefold() and not re.search(r"\d", body):
+                        h.body = body.title() if body.isupper() else body
+                        h.labelled_meeting = True
+                    break
+            if h.date:
+                break
+    if h.date is None:
+        for i, p in enumerate(paras[:8]):
+            if "next" in p.text.casefold():
+                continue
+            found = dates.first_date(p.text, whole_day=True)
+            if found and (len(p.text.split()) <= 16 or dates.find_time_range(p.text)):
+                h.date, h.date_seg, date_index = found, p.seg, i
+                break
+    if h.date is None:
+        # A report dated by its month alone ("March 2020" on a line of its own).
+        for p in paras[:8]:
+            if len(p.text.split()) <= 6 and (found := dates.first_date(p.text)):
+                h.date, h.date_seg = found, p.seg
+                break
+    if date_index is not None:
+        for p in paras[date_index : date_index + 3]:
+            rng = dates.find_time_range(p.text)
+            if rng:
+                h.start, h.end = rng
+                break
+            times = dates.find_times(p.text)
+            if times and h.start is None:
+                h.start = times[0][2]
+    for p in paras:
+        text = p.text
+        if h.start is None and _TIME_LABEL.match(text):
+            rng = dates.find_time_range(text)
+            times = dates.find_times(text)
+            h.start, h.end = rng if rng else (times[0][2] if times else None, h.end)
+        if h.body is None and (m := _BODY_LABEL.match(text)):
+            h.body = squash(m["body"])
+            h.labelled_meeting = True
+        if h.venue is None and (m := _VENUE_LABEL.match(text)):
+            h.venue = _tidy_venue(m["venue"])
+        if h.chair is None and (m := _CHAIR_LABEL.match(text)):
+            chair = strip_titles(m["chair"])
+            if looks_like_person(chair) or looks_like_person(m["chair"]):
+                h.chair = chair
+    if h.venue is None:
+        for p in paras[:8]:
+            if (m := _HELD_AT.search(p.text)) and _VENUE_WORDS.search(m["venue"]):
+                h.venue = _tidy_venue(m["venue"])
+                break
+    if h.venue is None and date_index is not None:
+        for p in paras[date_index + 1 : date_index + 3]:
+            text = p.text
+            if _VENUE_WORDS.search(text) and not LABEL.match(text) and len(text.split()) <= 15:
+                h.venue = _tidy_venue(text)
+                break
+    if h.body is None and h.title is not None:
+        h.body = body_from_title(h.title.text)
+    return h
+
+
+def _tidy_venue(text: str) -> str:
+    return squash(_VENUE_END.sub("", text)).strip(" ,;:-")
+
+
+def body_from_title(title: str) -> str | None:
+    """The body a title names: "Minutes of the X held on ...", "X - Quarter 2", "X
+    Agenda", or the body that responds ("Cabinet Response to ..."); None for a report."""
+    title = clean_title(title)
+    if m := _RESPONDING_BODY.match(title):
+        return m["body"].title() if m["body"].isupper() else m["body"]
+    if re.search(r"\b(?:response|report|review|briefing|work of|update on)\b", title, re.I):
+        return None
+    m = _MINUTES_TITLE.match(title)
+    candidate = m["body"] if m else re.split(r"\s+[-–—|:]\s+|,\s+", title)[0]
+    candidate = re.sub(r"\s+(?:meeting|agenda|minutes|notes)$", "", candidate, flags=re.I)
+    candidate = re.sub(r"^(?:agenda|minutes)\s*[-–:]?\s*", "", candidate, flags=re.I)
+    if dates.find_dates(candidate):
+        return None
+    words = [w.casefold() for w in candidate.split()]
+    if words and any(
+        w
+        in {
+            "partnership",
+            "group",
+            "board",
+            "committee",
+            "commission",
+            "panel",
+            "forum",
+            "cabinet",
+            "council",
+            "sub-committee",
+            "subcommittee",
+            "network",
+            "executive",
+            "assembly",
+            "meeting",
+        }
+        for w in words
+    ):
+        return squash(candidate)
+    return None
+
+
+# --- attendees --------------------------------------------------------------------------
+
+
+def _split_inline(text: str) -> list[str]:
+    """The entries of an inline list "A (Chair), B, C and D", keeping commas in brackets."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch in ",;" and depth <= 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    out = []
+    for part in parts:
+        out.extend(p for p in re.split(r"\s+and\s+(?=[A-Z])", part.strip()) if p.strip())
+    return out
+
+
+_CHAIR_ROLE = re.compile(r"^(?:co-|vice[- ])?chair(?:man|person|woman)?$|^in the chair$", re.I)
+
+
+def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
+    """(name, organisation, is chair) from "Name", "Name (Org)", "Name - Org",
+    "Name, Role, Org"; None when the text is no name. "Chair" is a role, not an
+    organisation: it marks the chair."""
+    text = squash(text).strip(" ;,.")
+    name, org = text, None
+    for pattern in (
+        r"^(?P<n>[^()]+?)\s*\((?P<o>[^)]+)\)(?:\s*[-–—,]\s*(?P<o2>.+))?$",
+        r"^(?P<n>.+?)\s+[-–—]\s+(?P<o>.+)$",
+        r"^(?P<n>[^,]+?),\s*(?P<o>.+)$",
+    ):
+        m = re.match(pattern, text)
+        if m and looks_like_person(m["n"], loose_case=True):
+            name = m["n"]
+            org = ", ".join(x for x in (m["o"], m.groupdict().get("o2")) if x)
+            break
+    if not looks_like_person(name, loose_case=True):
+        return None
+    is_chair = False
+    if org:
+        parts = [squash(x) for x in re.split(r"[,;()]", org) if squash(x)]
+        roles = [x for x in parts if _CHAIR_ROLE.match(x)]
+        is_chair = any(not x.casefold().startswith("vice") for x in roles)
+        org = ", ".join(x for x in parts if x not in roles) or None
+    return tidy_name(strip_titles(name)), org, is_chair
+
+
+def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | None]:
+    """([(attendee, seg)], chair named in the list) from the document's attendee lists."""
+    out: list[tuple[dict, Seg]] = []
+    chair = None
+    seen: set[str] = set()
+
+    def add(entry: tuple[str, str | None, bool] | None, seg: Seg) -> bool:
+        nonlocal chair
+        if entry is None:
+            return False
+        name, org, is_chair = entry
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append(({"name": name, "organisation": org}, seg))
+        if is_chair and chair is None:
+            chair = name
+        return True
+
+    stream = _entries(blocks)
+    i = 0
+    while i < len(stream):
+        text, seg, cells = stream[i]
+        m = ATTENDEE_LABEL.match(text)
+        if cells and (cols := _name_columns(cells)):
+            i = _attendee_table(stream, i + 1, cols, add)
+            continue
+        if not m or len(text) > 400:
+            i += 1
+            continue
+        rest = m["rest"].strip()
+        if rest:
+            # "Councillors Smith (Chair), Jones and Brown": the title covers every name.
+            plural = re.match(r"^(?:councillors|cllrs)\.?\s+", rest, re.I)
+            for part in _split_inline(rest[plural.end() :] if plural else rest):
+                add(parse_attendee(f"Cllr {part}" if plural else part), seg)
+        i += 1
+        while i < len(stream):
+            text, seg, cells = stream[i]
+            if _STOP_LABEL.match(text) or ATTENDEE_LABEL.match(text):
+                break
+            if cells and len(cells) >= 2 and looks_like_person(cells[0], loose_case=True):
+                entry = (tidy_name(strip_titles(cells[0])), ", ".join(cells[1:]), False)
+            else:
+                entry = parse_attendee(text)
+                if entry is None and "," in text and len(text) < 300:
+                    parts = [parse_attendee(p) for p in _split_inline(text)]
+                    if parts and all(parts):
+                        for part in parts:
+                            add(part, seg)
+                        i += 1
+                        continue
+            if not add(entry, seg):
+                break
+            i += 1
+    return out, chair
+
+
+_NAME_HEADER = re.compile(r"^(?:names?|attendees?|members?|present)$", re.I)
+_ORG_HEADER = re.compile(
+    r"^(?:organi[sz]ations?|agency|agencies|representing|role|title|job title"
+    r"|service|department|body)$",
+    re.I,
+)
+
+
+def _name_columns(cells: list[str]) -> tuple[int, int] | None:
+    """(name column, organisation column) of a "Name | Organisation" header row."""
+    name = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c.strip())), None)
+    org = next((i for i, c in enumerate(cells) if _ORG_HEADER.match(c.strip())), None)
+    return (name, org) if name is not None and org is not None else None
+
+
+def _attendee_table(stream, i: int, cols: tuple[int, int], add) -> int:
+    while i < len(stream):
+        text, seg, cells = stream[i]
+        if not cells or max(cols) >= len(cells):
+            break
+        entry = parse_attendee(cells[cols[0]])
+        if entry is None:
+            break
+        name, org, is_chair = entry
+        add((name, squash(cells[cols[1]]) or org, is_chair), seg)
+        i += 1
+    return i
+
+
+def _entries(blocks: list[Block]) -> list[tuple[str, Seg, list[str] | None]]:
+    """Lines to read lists from: each paragraph, and each table row as its cells."""
+    out: list[tuple[str, Seg, list[str] | None]] = []
+    for b in blocks:
+        if isinstance(b, Row):
+            filled = [b.texts[i] for i in b.filled()]
+            if len(filled) == 1:
+                for p in b.cells[b.filled()[0]]:
+                    out.append((p.text, p.seg, None))
+            elif filled:
+                out.append((" ".join(filled), b.seg, filled))
+        else:
+            out.append((b.text, b.seg, None))
+    return out

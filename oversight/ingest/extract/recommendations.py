@@ -1,0 +1,401 @@
+"""Recommendations and the responses to them.
+
+Numbered recommendations come from headings ("Recommendation 3 – Title",
+"Recommendation Seven", "R3:") at the start of a table's left cell or of a paragraph:
+
+- in a table, the left cell holds the heading, then the recommendation's text; the
+  right cell holds the response. A row without a heading continues the row before it
+  (a row broken across pages, whose first cell may be empty). Paragraphs that lost their
+  table layout after a row go to the left cell while it is mid-sentence or while they
+  speak as the commission ("We ask ...", "We feel ..."), and to the response after;
+- in running text, paragraphs after the heading are the recommendation's text until a
+  response label ("Response", "Response (Cllr X, Chair, Y Commission):", "MPS
+  response:"), and the response's after it;
+- a short line of bodies right under the heading ("Metropolitan Police Service and
+  MOPAC", "For: MPS") gives the addressees;
+- a response is split where a paragraph starts with a responder's label ("MPS:",
+  "MOPAC:", "Hackney Education (HE):"); `responder` is that label, or null;
+- a recommendation printed again (in an appendix) with another response is merged with
+  the first: its responses are added, the first's title and text kept.
+A heading, an appendix or a numbered section ends the recommendation before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import NUMBER_WORDS, number_token
+from .layout import Block, Para, Row, join_paras
+from .people import looks_like_body, split_bodies
+from .responses import Response, responder_label, response_label, split_responders, strip_label
+from .text import Seg, ends_sentence, norm, squash
+
+REC_HEADING = re.compile(
+    rf"^(?i:recommendation|rec\.?)\s+(?i:no\.?\s*)?(?P<num>\d{{1,3}}[a-z]?|(?i:{NUMBER_WORDS}))\b"
+    r"(?:\s*[:.)–—-]+\s*(?P<title>.*)|\s+(?P<title2>[A-Z(].*)|\s*)$",
+    re.S,
+)
+_R_SHORT = re.compile(r"^R(?P<num>\d{1,3})(?:\s*[:.)–—-]\s*|\s+(?=[A-Z]))(?P<title>.*)$", re.S)
+_ADDRESSEE_LABEL = re.compile(
+    r"^(?:addressed to|directed (?:at|to)|for|to|lead|responsible|responsible body|owner)"
+    r"\s*:\s*(?P<who>.+)$",
+    re.I,
+)
+_VOICE = re.compile(
+    r"^(?:we|the (?:commission|committee|panel|review|board))\s+(?:also\s+|would\s+|therefore\s+)?"
+    r"(?:ask|asks|feel|felt|heard|hear|recommend|suggest|note|noted|call|welcome|welcomed|urge"
+    r"|believe|saw|see|found|consider|want|would|request|propose|think|are|were|have|had)\b",
+    re.I,
+)
+# A response that opens with its verdict, where no label says "Response".
+_VERDICT = re.compile(
+    r"^(?:agreed|accepted|partially (?:agreed|accepted)|not (?:agreed|accepted)|rejected"
+    r"|supported|agree|accept)\b(?:[.:;,]|\s+[-–—]|\s+(?:in (?:full|part|principle)))",
+    re.I,
+)
+_TERMINATOR = re.compile(
+    r"^(?:appendix|appendices|annex|annexe|schedule|part|chapter|section|background papers"
+    r"|report author|contact officer|list of appendices|(?:financial|legal|equalit(?:y|ies))"
+    r"\s+(?:implications|comments|considerations)|comments of the)\b",
+    re.I,
+)
+_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][^.:;]{2,60}$")
+
+
+@dataclass
+class Entry:
+    number: str | None
+    layout: str  # "row" or "plain"
+    title: str | None = None
+    text: list[Para] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    responses: list[Response] = field(default_factory=list)
+    side: str = "left"
+    segs: list[Seg] = field(default_factory=list)
+    timescale: str = ""  # a "Timescale" column's text: the due date of its promises
+
+    def record(self) -> dict:
+        text = join_paras(self.text) or self.title or ""
+        return {
+            "number": self.number,
+            "title": self.title,
+            "text": text,
+            "addressees": self.addressees,
+            "responses": [
+                {"responder": r.responder, "text": r.text} for r in self.responses if r.text
+            ],
+        }
+
+
+def _heading(text: str) -> tuple[str, str] | None:
+    """(number, title) of a recommendation heading."""
+    m = REC_HEADING.match(text) or _R_SHORT.match(text)
+    if not m:
+        return None
+    number = number_token(m["num"])
+    if number is None:
+        return None
+    title = m.groupdict().get("title") or m.groupdict().get("title2") or ""
+    return number, squash(title).strip(" –—-:")
+
+
+def _addressees(text: str) -> list[str] | None:
+    if m := _ADDRESSEE_LABEL.match(text):
+        text = m["who"]
+    elif ends_sentence(text) and not text.endswith(")"):
+        return None
+    text = text.strip(" ()")
+    bodies = split_bodies(text)
+    return bodies if all(looks_like_body(b) for b in bodies) else None
+
+
+class _Reader:
+    """Walks the blocks once, opening an Entry at each recommendation heading."""
+
+    def __init__(self):
+        self.entries: list[Entry] = []
+        self.current: Entry | None = None
+        self.used: set[int] = set()
+        # Set by a "Recommendation | Response" header row: the columns of its table.
+        self.columns: dict[str, list[int]] | None = None
+
+    def close(self) -> None:
+        self.current = None
+
+    def open(self, number: str, title: str, seg: Seg, layout: str) -> Entry:
+        entry = Entry(number, layout, title=title or None, segs=[seg])
+        if title.startswith("(") and title.endswith(")") and (bodies := _addressees(title)):
+            entry.title, entry.addressees = None, bodies
+        self.entries.append(entry)
+        self.current = entry
+        return entry
+
+    def add_left(self, entry: Entry, p: Para) -> None:
+        if not entry.text and not entry.responses:
+            text = p.text
+            if (
+                entry.title
+                and not ends_sentence(entry.title)
+                and text[:1].islower()
+                and len(entry.segs) <= 2
+            ):
+                entry.title = squash(f"{entry.title} {text}")  # a title wrapped onto a new line
+                return
+            bodies = _addressees(text)
+            if bodies and len(text.split()) <= 12 and not entry.addressees:
+                entry.addressees = bodies
+                return
+            if (
+                entry.title is None
+                and len(text.split()) <= 15
+                and (p.heading or not ends_sentence(text))
+            ):
+                entry.title = squash(text).rstrip(" :")
+                return
+        entry.text.append(p)
+
+    def add_right(self, entry: Entry, p: Para) -> None:
+        label = response_label(p.text)
+        if label is not None:
+            who, rest = label
+            entry.responses.append(Response(who, [], p.seg))
+            if rest:
+                entry.responses[-1].paras.append(strip_label(p, rest))
+            entry.side = "right"
+            return
+        if not entry.responses:
+            entry.responses.append(Response(None, [], p.seg))
+        entry.responses[-1].paras.append(p)
+
+    def _columns(self, row: Row) -> tuple[str | None, list[Para], list[Para], list[str], str]:
+        """(number, recommendation paragraphs, response paragraphs, addressees, timescale)
+        of a row."""
+        cells = row.cells
+        cols = self.columns
+        if cols:
+
+            def take(name: str) -> list[Para]:
+                return [p for i in cols.get(name, []) if i < len(cells) for p in cells[i]]
+
+            def text(name: str) -> str:
+                return " ".join(p.text for p in take(name)).strip()
+
+            number = number_token(text("number")) if text("number") else None
+            lead = text("addressee")
+            addressees = split_bodies(lead) if lead else []
+            return number, take("rec"), take("response"), addressees, text("timescale")
+        # Without a header a number in the first column may number anything (an agenda
+        # item); only a "Recommendation N" heading opens a recommendation.
+        return None, cells[0], [p for c in cells[1:] for p in c], [], ""
+
+    def row(self, row: Row) -> None:
+        if not row.filled():
+            return
+        if (cols := _header_columns(row)) is not None:
+            self.columns = cols
+            self.close()
+            return
+        number, left, right, addressees, timescale = self._columns(row)
+        head = _heading(left[0].text) if left else None
+        if (
+            head is None
+            and left
+            and right
+            and not self.columns
+            and _NUMBERED_ASK.match(left[0].text)
+        ):
+            # No header, but "3. We recommend that ..." beside a response.
+            m = _NUMBERED.match(left[0].text)
+            number = number_token(m.group(1))
+            left = [strip_label(left[0], left[0].text[m.end() :]), *left[1:]]
+        elif head is None and left and self.columns and (m := _NUMBERED.match(left[0].text)):
+            number = number or number_token(m.group(1))
+            left = [strip_label(left[0], left[0].text[m.end() :]), *left[1:]]
+        entry = self.current
+        if head or number or (self.columns and left and self._new_row(left)):
+            title = head[1] if head else ""
+            entry = self.open(
+                head[0] if head else number, title, left[0].seg if head else row.seg, "row"
+            )
+            if head:
+                left = left[1:]
+        elif entry is None:
+            return
+        elif entry.layout == "plain":
+            for p in [*left, *right]:
+                self.para(p)
+            return
+        elif len(row.filled()) == 1 and left and _ends_entry(left[0]):
+            self.close()
+            return
+        entry.segs.append(row.seg)
+        entry.timescale = f"{entry.timescale} {timescale}".strip()
+        for name in addressees:
+            if name not in entry.addressees:
+                entry.addressees.append(name)
+        for p in left:
+            self.add_left(entry, p)
+            self.used.add(id(p))
+        for p in right:
+            self.add_right(entry, p)
+            self.used.add(id(p))
+        entry.side = (
+            "left"
+            if left and not ends_sentence(left[-1].text)
+            else ("right" if entry.responses else "left")
+        )
+
+    def _new_row(self, left: list[Para]) -> bool:
+        """In a table with a header, a row whose recommendation cell starts afresh (the
+        one before ended its sentence, this one starts with a capital) is a new one."""
+        entry = self.current
+        if entry is None or entry.layout != "row":
+            return True
+        last = entry.text[-1].text if entry.text else ""
+        return ends_sentence(last) and left[0].text[:1].isupper()
+
+    def para(self, p: Para, *, row_ahead: bool = True) -> None:
+        head = _heading(p.text)
+        if head:
+            self.open(head[0], head[1], p.seg, "plain")
+            self.used.add(id(p))
+            return
+        entry = self.current
+        if entry is None:
+            return
+        if _ends_entry(p) or (entry.layout == "row" and not row_ahead):
+            # A paragraph after a table's last row is past the table.
+            self.close()
+            self.columns = None
+            return
+        self.used.add(id(p))
+        entry.segs.append(p.seg)
+        if response_label(p.text) is not None or (entry.text and responder_label(p.text)):
+            entry.side = "right"
+            self.add_right(entry, p)
+            return
+        if entry.layout == "plain":
+            if entry.side == "left" and entry.text and _VERDICT.match(p.text):
+                entry.side = "right"
+            if entry.side == "left":
+                self.add_left(entry, p)
+            else:
+                self.add_right(entry, p)
+            return
+        # A paragraph that lost its table layout: left while the commission speaks.
+        last_left = entry.text[-1].text if entry.text else ""
+        if entry.side == "left" and (
+            (last_left and not ends_sentence(last_left))
+            or p.text[:1].islower()
+            or _VOICE.match(p.text)
+        ):
+            self.add_left(entry, p)
+        else:
+            entry.side = "right"
+            self.add_right(entry, p)
+
+
+_HEADER_COLUMNS = {
+    "number": re.compile(
+        r"^(?:no\.?|number|ref(?:erence)?\.?|#|rec(?:ommendation)?\.? no\.?)$", re.I
+    ),
+    "rec": re.compile(
+        r"^(?:(?:scrutiny|commission|panel|committee|review)\s+)?recommendations?"
+        r"(?:\s+(?:text|made))?$",
+        re.I,
+    ),
+    "response": re.compile(
+        r"^(?:[\w']+\s+){0,2}(?:responses?|comments?)$|^(?:agreed|accepted)"
+        r"(?:\s*/\s*(?:not agreed|rejected|partially agreed))*\??$|^decision$",
+        re.I,
+    ),
+    "addressee": re.compile(
+        r"^(?:lead|leads|responsible|owner|addressed to|for|directed to"
+        r"|lead (?:officer|member|body|organisation|partner)s?)$",
+        re.I,
+    ),
+    "timescale": re.compile(
+        r"^(?:timescales?|time ?frame|deadline|target date|by when|completion date|due(?: date)?"
+        r"|implementation date|target)$",
+        re.I,
+    ),
+}
+_NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)[.)]\s+")
+_NUMBERED_ASK = re.compile(
+    r"^\d{1,3}[a-z]?[.)]\s+.{0,80}?\b(?:recommends?|should|asks?|urges?|requests?|calls? (?:on|for)"
+    r"|that the|must)\b",
+    re.I,
+)
+
+
+def _header_columns(row: Row) -> dict[str, list[int]] | None:
+    """The columns of a "Recommendation | Response" header row, or None."""
+    cols: dict[str, list[int]] = {}
+    for i, text in enumerate(row.texts):
+        text = text.strip()
+        if not text or len(text) > 50:
+            continue
+        for name, pattern in _HEADER_COLUMNS.items():
+            if pattern.match(text):
+                cols.setdefault(name, []).append(i)
+                break
+    return cols if "rec" in cols and "response" in cols else None
+
+
+def _ends_entry(p: Para) -> bool:
+    text = p.text.strip()
+    if _TERMINATOR.match(text):
+        return True
+    if p.heading and not response_label(text) and not responder_label(text):
+        return len(text.split()) <= 15
+    return bool(_SECTION.match(text)) and len(text.split()) <= 6
+
+
+def _merge(entries: list[Entry]) -> list[Entry]:
+    """Each number once: a repeat adds its responses to the first."""
+    by_number: dict[str, Entry] = {}
+    out: list[Entry] = []
+    for e in entries:
+        first = by_number.get(e.number) if e.number else None
+        if first is None:
+            if e.number:
+                by_number[e.number] = e
+            out.append(e)
+            continue
+        first.timescale = first.timescale or e.timescale
+        if not first.text and e.text:
+            first.text = e.text
+        first.title = first.title or e.title
+        first.addressees = first.addressees or e.addressees
+        have = {norm(r.text[:300])[:200] for r in first.responses}
+        for r in e.responses:
+            if norm(r.text[:300])[:200] not in have:
+                first.responses.append(r)
+        first.segs.extend(e.segs)
+    return out
+
+
+def find_numbered(blocks: list[Block]) -> tuple[list[Entry], set[int]]:
+    """Numbered recommendations and the ids of the paragraphs they took."""
+    reader = _Reader()
+    # Paragraphs between two rows of a table lost their layout at a page break; after
+    # the table's last row (before the next heading) they are the document's own.
+    row_ahead = [False] * len(blocks)
+    ahead = False
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        row_ahead[i] = ahead
+        if isinstance(b, Row):
+            ahead = True
+        elif _ends_entry(b) or _heading(b.text):
+            ahead = False
+    for i, b in enumerate(blocks):
+        if isinstance(b, Row):
+            reader.row(b)
+        else:
+            reader.para(b, row_ahead=row_ahead[i])
+    for e in reader.entries:
+        e.responses = split_responders(e.responses)
+    entries = [e for e in _merge(reader.entries) if e.text or e.title]
+    return entries, reader.used

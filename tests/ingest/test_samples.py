@@ -1,0 +1,50 @@
+"""The three sample documents against their hand-made gold extractions."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from oversight.ingest.extract import extract_file
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ["cabinet-response-serious-violence-2020", "sog-2021-09-27", "scrutiny-child-q-alignment"]
+SCHEMA = json.loads(
+    (ROOT / "docs" / "contracts" / "extraction.schema.json").read_text(encoding="utf-8")
+)
+
+
+def scorer():
+    spec = importlib.util.spec_from_file_location(
+        "score_extraction", ROOT / "tests" / "tools" / "score_extraction.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def overall_f1(gold: Path, predicted: Path) -> tuple[float, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        scorer().main([str(gold), str(predicted)])
+    report = out.getvalue()
+    return float(re.search(r"overall F1 ([0-9.]+)", report).group(1)), report
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_extraction_is_valid_and_scores_at_least_090(name, tmp_path):
+    result = extract_file(ROOT / "samples" / "documents" / f"{name}.txt")
+    data = result.to_dict()
+    errors = sorted(Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, [e.message for e in errors]
+    predicted = tmp_path / "predicted.json"
+    predicted.write_text(json.dumps(data), encoding="utf-8")
+    score, report = overall_f1(ROOT / "samples" / "gold" / f"{name}.gold.json", predicted)
+    assert score >= 0.90, report
