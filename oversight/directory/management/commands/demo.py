@@ -9,7 +9,6 @@ assigned, and an action plan with items due in 2027. Running it again changes no
 from __future__ import annotations
 
 import io
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,7 @@ from django.db import transaction
 from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.directory.seed import seed_directory
 from oversight.indicators.demo import add_demo_indicators
+from oversight.ingest.extract import extract_file
 from oversight.ingest.loading import load_extraction
 from oversight.meetings.demo import add_demo_meetings
 from oversight.tracker import operations
@@ -39,9 +39,8 @@ REASON = "Demo data"
 
 
 def extraction_for(name: str) -> dict:
-    """The extraction of one sample document. (When the importer reads documents, this
-    becomes `extract(SAMPLES / "documents" / f"{name}.txt")`.)"""
-    return json.loads((SAMPLES / "gold" / f"{name}.gold.json").read_text(encoding="utf-8"))
+    """The extraction of one sample document, read by the real importer."""
+    return extract_file(SAMPLES / "documents" / f"{name}.txt").to_dict()
 
 
 @dataclass(frozen=True)
@@ -190,7 +189,7 @@ class Command(BaseCommand):
             reports = {}
             for name in DOCUMENTS:
                 report = load_extraction(
-                    extraction_for(name), publish=True, source_name=f"{name}.gold.json"
+                    extraction_for(name), publish=True, source_name=f"{name}.txt"
                 )
                 reports[name] = report
                 created = sum(report.created.values())
