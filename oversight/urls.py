@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("oversight.tracker.urls")),
     path("", include("oversight.meetings.urls")),
     path("", include("oversight.indicators.urls")),
+    path("", include("oversight.stopsearch.urls")),
     path("admin/", admin.site.urls),
 ]
 

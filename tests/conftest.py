@@ -29,6 +29,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.django_db)
 
 
+@pytest.fixture(autouse=True)
+def files_in_tmp(settings, tmp_path):
+    """Uploads and the stop-and-search store go to a fresh folder per test, never the
+    working directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STOPSEARCH_DB = tmp_path / "stopsearch.duckdb"
+
+
 @pytest.fixture
 def council():
     return OrganisationFactory(

@@ -17,10 +17,13 @@ from .definitions import (
     Scope,
     area_forces,
     check_period,
+    is_true,
     months_between,
     partial_months,
     ratio_with_ci,
+    recorded,
     resolve,
+    scope_forces,
     scope_population,
     share,
     shift_month,
@@ -179,6 +182,63 @@ def disproportionality_by_month(
             }
         )
     return result
+
+
+def recording(store: StoreLike, area: str, month_from: str, month_to: str) -> dict:
+    """How often the two True/False columns were filled in, and said True:
+    {searches, outcome_linked: {recorded, true}, removal_more_than_outer: {recorded,
+    true}}. The same counts as summary()'s linked_outcome and more_thorough."""
+    check_period(month_from, month_to)
+    columns = ("outcome_linked", "removal_more_than_outer")
+    counted = ", ".join(
+        f"count(*) FILTER ({recorded(c)}), count(*) FILTER ({is_true(c)})" for c in columns
+    )
+    with opened(store) as st:
+        scope = resolve(st, area)
+        searches, *counts = st.con.execute(
+            f"SELECT count(*), {counted} FROM located_searches "
+            f"WHERE {scope.where} AND month BETWEEN ? AND ?",
+            [*scope.params, month_from, month_to],
+        ).fetchall()[0]
+    result: dict = {"searches": searches}
+    for index, column in enumerate(columns):
+        result[column] = {"recorded": counts[2 * index], "true": counts[2 * index + 1]}
+    return result
+
+
+def covering_forces(store: StoreLike, area: str) -> list[str]:
+    """The force(s) whose records an area's figures come from: the force itself, or the
+    force that made most of the area's located searches (definitions.scope_forces)."""
+    with opened(store) as st:
+        return scope_forces(resolve(st, area), area_forces(st))
+
+
+def force_months(
+    store: StoreLike, forces: list[str], month_from: str | None = None, month_to: str | None = None
+) -> dict[str, dict]:
+    """What the forces published, per month with a file: {month: {rows,
+    without_location}} summed over `forces`, optionally only within a period. A month
+    missing here has no file from any of them: no data, which is not zero searches."""
+    if not forces:
+        return {}
+    marks = ", ".join("?" for _ in forces)
+    rows = opened_query(
+        store,
+        f"SELECT month, sum(rows)::BIGINT, sum(without_location)::BIGINT FROM files "
+        f"WHERE force IN ({marks}) AND month BETWEEN ? AND ? GROUP BY month ORDER BY month",
+        [*forces, month_from or "0000-00", month_to or "9999-99"],
+    )
+    return {m: {"rows": n, "without_location": w} for m, n, w in rows}
+
+
+def opened_query(store: StoreLike, sql: str, params: list) -> list[tuple]:
+    with opened(store) as st:
+        return st.con.execute(sql, params).fetchall()
+
+
+def months_imported(store: StoreLike) -> list[str]:
+    """Every month with at least one imported file, oldest first."""
+    return [m for (m,) in opened_query(store, "SELECT DISTINCT month FROM files ORDER BY 1", [])]
 
 
 def areas(store: StoreLike) -> list[dict]:

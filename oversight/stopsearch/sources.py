@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -80,27 +81,42 @@ class Source:
     def materialise(
         self, directory: Path, index: int, archives: Archives, *, rewrite: bool = False
     ) -> tuple[Path, str]:
-        """A plain CSV file DuckDB can read (the original when it is one) and the SHA-256 of
-        the CSV content, so a ZIP member, its gzipped copy and the bare CSV match.
+        """A CSV file DuckDB can read, plain or gzipped (the original when it is one), and
+        the checksum of the CSV content (checksum()), so that a ZIP member, its gzipped
+        copy and the bare CSV match.
+
+        A deflated ZIP member is not decompressed here: its compressed bytes are copied
+        into a gzip file (the same DEFLATE stream with a gzip header, and the CRC-32 and
+        size from the archive's directory as trailer), which DuckDB decompresses while
+        it reads, in its own threads. Its checksum comes from the directory too.
 
         `rewrite` re-writes the records through Python's csv module with one kind of line
         ending, for files DuckDB's strict reader gives up on (mixed line endings). Records
         keep their order and count, so DuckDB's line numbers still match the original;
         undecodable bytes are kept, so DuckDB still reports those records."""
-        digest = hashlib.sha256()
-        if self.member is None and not self.gzipped and not rewrite:
-            with self.path.open("rb") as handle:
-                while chunk := handle.read(_CHUNK):
-                    digest.update(chunk)
-            return self.path, digest.hexdigest()
-        target = directory / f"{index:06d}-{self.month}-{self.force}.csv"
-        with self.open_binary(archives) as reader, target.open("wb") as writer:
+        stem = directory / f"{index:06d}-{self.month}-{self.force}.csv"
+        if self.member is not None and not rewrite:
+            info = archives.get(self.path).getinfo(self.member)
+            if info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 1:
+                target = stem.with_name(stem.name + ".gz")
+                _deflated_member_as_gzip(self.path, info, target)
+                return target, checksum(info.CRC, info.file_size)
+        # DuckDB recognises gzip by a lower-case ".gz"; other files are read as they are.
+        if (
+            not rewrite
+            and (self.member is None)
+            and (not self.gzipped or self.path.name.endswith(".gz"))
+        ):
+            with self.open_binary(archives) as reader:
+                return self.path, _checksum_of(reader)
+        crc, size = 0, 0
+        with self.open_binary(archives) as reader, stem.open("wb") as writer:
             while chunk := reader.read(_CHUNK):
-                digest.update(chunk)
+                crc, size = zlib.crc32(chunk, crc), size + len(chunk)
                 writer.write(chunk)
         if rewrite:
-            _rewrite(target)
-        return target, digest.hexdigest()
+            _rewrite(stem)
+        return stem, checksum(crc, size)
 
     @property
     def columns(self) -> dict[str, str]:
@@ -113,6 +129,42 @@ class Source:
                 canonical = f"extra column {position}"
             spec[canonical] = _TYPES.get(canonical, "VARCHAR")
         return spec
+
+
+def checksum(crc32: int, size: int) -> str:
+    """What identifies a file's content in the store: its CRC-32 and length, as a ZIP
+    archive's directory records them (so a ZIP member's costs nothing to work out)."""
+    return f"crc32:{crc32:08x}:{size}"
+
+
+def _checksum_of(reader: io.BufferedIOBase) -> str:
+    crc, size = 0, 0
+    while chunk := reader.read(_CHUNK):
+        crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+    return checksum(crc, size)
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, extra length
+_GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time
+
+
+def _deflated_member_as_gzip(archive: Path, info: zipfile.ZipInfo, target: Path) -> None:
+    """Write a ZIP member's DEFLATE stream, as stored, as a gzip file."""
+    with archive.open("rb") as source, target.open("wb") as writer:
+        source.seek(info.header_offset)
+        signature, name_length, extra_length = _LOCAL_HEADER.unpack(source.read(_LOCAL_HEADER.size))
+        if signature != b"PK\x03\x04":
+            raise zipfile.BadZipFile(f"{archive}:{info.filename}: bad local header")
+        source.seek(name_length + extra_length, io.SEEK_CUR)
+        writer.write(_GZIP_HEADER)
+        remaining = info.compress_size
+        while remaining:
+            chunk = source.read(min(_CHUNK, remaining))
+            if not chunk:
+                raise zipfile.BadZipFile(f"{archive}:{info.filename}: truncated")
+            writer.write(chunk)
+            remaining -= len(chunk)
+        writer.write(struct.pack("<II", info.CRC, info.file_size & 0xFFFFFFFF))
 
 
 def _rewrite(path: Path) -> None:

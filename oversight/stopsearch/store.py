@@ -2,9 +2,9 @@
 
 Tables (all in the DuckDB file; the caller chooses its path):
 
-- `files`: one row per imported (force, month) file: where it came from, the SHA-256 of
-  its CSV content, and its counts (rows, bad rows, rows without location, rows whose
-  location is outside every area).
+- `files`: one row per imported (force, month) file: where it came from, the checksum of
+  its CSV content (CRC-32 and length: sources.checksum), and its counts (rows, bad
+  rows, rows without location, rows whose location is outside every area).
 - `searches`: one row per good record, its 15 columns (blank cells as NULL, `Date`
   as a UTC timestamp), plus `force` and `month` from the file name.
 - `bad_rows`: every record that could not be read (wrong number of fields, a latitude,
@@ -42,9 +42,8 @@ from __future__ import annotations
 
 import json
 import tempfile
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,20 +51,20 @@ import duckdb
 import numpy as np
 
 from .boundaries import Boundaries
+from .progress import Progress, watch
 from .sources import COLUMNS, Archives, ImportRefused, Source, collect_sources, remove_copy
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: files.sha256 became files.checksum
 # CSV bytes per DuckDB read. Few, large reads are much faster (2M rows: 8 s in one read,
 # 17 s in reads of 32 MB); the limit only bounds the temporary copies on huge imports.
 _BATCH_BYTES = 1024 * 1024 * 1024
-_PROGRESS_POLL = 0.2  # seconds between looks at DuckDB's progress during a read
 _REPORTED_BAD_ROWS = 10  # per file, in the ImportReport (all are kept in the store)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
 CREATE TABLE IF NOT EXISTS boundary_file (text VARCHAR);
 CREATE TABLE IF NOT EXISTS files (
-    file_id INTEGER, force VARCHAR, month VARCHAR, source VARCHAR, sha256 VARCHAR,
+    file_id INTEGER, force VARCHAR, month VARCHAR, source VARCHAR, checksum VARCHAR,
     rows BIGINT, bad_rows BIGINT, without_location BIGINT, outside_areas BIGINT,
     imported_at TIMESTAMP
 );
@@ -137,9 +136,6 @@ class ImportReport:
         return sum(1 for f in self.files if f.status == status)
 
 
-Progress = Callable[[int, int], None]
-
-
 class _UnreadableCsv(Exception):
     """DuckDB's reader failed on a whole file of `sources` (not just on some records)."""
 
@@ -164,8 +160,8 @@ class _Load:
     """A file on its way into the store."""
 
     source: Source
-    path: Path  # the CSV DuckDB reads (a temporary copy for ZIP members and .gz)
-    sha256: str
+    path: Path  # the CSV DuckDB reads (a temporary copy, plain or gzipped, for ZIP members)
+    checksum: str
     file_id: int
     result: FileResult
 
@@ -192,10 +188,19 @@ class Store:
             "SET progress_bar_time = 0"
         )
         if not read_only:
+            # One transaction: each statement on its own would be a commit of its own,
+            # which makes opening a new store several times slower.
+            self.con.execute("BEGIN TRANSACTION")
             self.con.execute(_SCHEMA)
-            if self._meta("schema_version") is None:
+            version = self._meta("schema_version")
+            if version == "1":
+                # Checksums were SHA-256 then: none matches a new one, so each stored
+                # file is loaded once more ("replaced", same content) when next imported.
+                self.con.execute("ALTER TABLE files RENAME COLUMN sha256 TO checksum")
+            if version != SCHEMA_VERSION:
                 self._set_meta("schema_version", SCHEMA_VERSION)
-        elif not self._has_table("meta") or self._meta("schema_version") is None:
+            self.con.execute("COMMIT")
+        elif not self._is_store():
             self.con.close()
             raise ValueError(f"{self.path} is not a stop-and-search store")
 
@@ -213,13 +218,7 @@ class Store:
     def boundaries(self) -> Boundaries:
         """The boundaries this store assigns areas with (the shipped London boroughs when
         nothing has been imported)."""
-        rows = self.con.execute("SELECT text FROM boundary_file").fetchall()
-        if not rows:
-            return Boundaries.load()
-        text = rows[0][0]
-        return Boundaries.from_text(
-            text, self._meta("boundaries_name_property"), source="stored boundaries"
-        )
+        return self._boundaries_parser(None, None)()
 
     def area_names(self) -> list[str]:
         """Every area of the boundaries in use, whether or not it has searches."""
@@ -246,13 +245,16 @@ class Store:
         Raises ImportRefused (nothing written) if any file fails the checks."""
         if self.read_only:
             raise ImportRefused(f"{self.path} is open read-only")
-        if isinstance(boundaries, Boundaries):
-            chosen = boundaries
-        elif boundaries is not None:
-            chosen = Boundaries.load(boundaries, name_property)
-        else:
-            chosen = self.boundaries()
-        with Archives() as archives, tempfile.TemporaryDirectory(prefix="stopsearch-") as tmp:
+        parse = self._boundaries_parser(boundaries, name_property)
+        with (
+            Archives() as archives,
+            tempfile.TemporaryDirectory(prefix="stopsearch-") as tmp,
+            ThreadPoolExecutor(1, thread_name_prefix="stopsearch-boundaries") as helper,
+        ):
+            # Parsing boundaries (the default file is 2 MB of GeoJSON) takes a tenth of a
+            # second or more, and nothing needs them until the first files are read: the
+            # helper thread parses them meanwhile (DuckDB lets go of the GIL as it reads).
+            chosen = helper.submit(parse)
             sources, skipped = collect_sources(paths, archives)
             rewrite: set[Source] = set()
             while True:
@@ -271,26 +273,47 @@ class Store:
                         ) from failed
                     rewrite |= failed.sources
 
+    def _boundaries_parser(
+        self, boundaries: Boundaries | str | Path | None, name_property: str | None
+    ) -> Callable[[], Boundaries]:
+        """What import_paths parses its boundaries with (in a helper thread, so the store's
+        text is fetched here: the connection is not shared across threads)."""
+        if isinstance(boundaries, Boundaries):
+            return lambda: boundaries
+        if boundaries is not None:
+            return lambda: Boundaries.load(boundaries, name_property)
+        rows = self.con.execute("SELECT text FROM boundary_file").fetchall()
+        if not rows:
+            return Boundaries.load
+        text, stored_property = rows[0][0], self._meta("boundaries_name_property")
+        return lambda: Boundaries.from_text(text, stored_property, source="stored boundaries")
+
     def _import(
         self,
         sources: list[Source],
-        bounds: Boundaries,
+        pending: Future[Boundaries],
         work: _Work,
         report: ImportReport,
         progress: Progress | None,
     ) -> None:
-        """The import proper, as one transaction."""
+        """The import proper, as one transaction. The boundaries (`pending`) are waited
+        for once the first batch of files is read: only placing searches needs them."""
         if progress:
             progress(0, len(sources))
         self.con.execute("BEGIN TRANSACTION")
         try:
-            report.areas_reassigned = self._use_boundaries(bounds)
+            bounds = None
             done = 0
             for batch in _batches(sources):
                 loads = self._prepare(batch, done, work, report)
                 if loads:
-                    with _watch(self.con, progress, done, len(batch), len(sources)):
-                        self._load(loads, bounds)
+                    with watch(self.con, progress, done, len(batch), len(sources)):
+                        self._read_all(loads)
+                if bounds is None:
+                    bounds = pending.result()
+                    report.areas_reassigned = self._use_boundaries(bounds)
+                if loads:
+                    self._locate(loads, bounds)
                 done += len(batch)
                 if progress:
                     progress(done, len(sources))
@@ -312,20 +335,20 @@ class Store:
         """Copy the batch's files where DuckDB can read them, leave alone those already
         stored with the same content, and delete what the others replace."""
         stored = {
-            (force, month): (file_id, sha, counts)
-            for file_id, force, month, sha, *counts in self.con.execute(
-                "SELECT file_id, force, month, sha256, rows, bad_rows, without_location, "
+            (force, month): (file_id, checksum, counts)
+            for file_id, force, month, checksum, *counts in self.con.execute(
+                "SELECT file_id, force, month, checksum, rows, bad_rows, without_location, "
                 "outside_areas FROM files"
             ).fetchall()
         }
         next_id = self._scalar("SELECT coalesce(max(file_id), 0) + 1 FROM files")
         loads = []
         for index, source in enumerate(batch, start=offset):
-            path, sha = source.materialise(
+            path, checksum = source.materialise(
                 work.tmp, index, work.archives, rewrite=source in work.rewrite
             )
-            old_id, old_sha, old_counts = stored.get((source.force, source.month), (None,) * 3)
-            if old_sha == sha:
+            old_id, old_checksum, old_counts = stored.get((source.force, source.month), (None,) * 3)
+            if old_checksum == checksum:
                 remove_copy(path, source)
                 report.files.append(
                     FileResult(source.label, source.force, source.month, "unchanged", *old_counts)
@@ -337,11 +360,11 @@ class Store:
             status = "new" if old_id is None else "replaced"
             result = FileResult(source.label, source.force, source.month, status)
             report.files.append(result)
-            loads.append(_Load(source, path, sha, next_id, result))
+            loads.append(_Load(source, path, checksum, next_id, result))
             next_id += 1
         return loads
 
-    def _load(self, loads: list[_Load], bounds: Boundaries) -> None:
+    def _read_all(self, loads: list[_Load]) -> None:
         # One DuckDB read per column layout (normally one for the whole batch: DuckDB then
         # reads the files in parallel).
         layouts: dict[tuple, list[_Load]] = {}
@@ -349,6 +372,9 @@ class Store:
             layouts.setdefault(tuple(load.source.columns.items()), []).append(load)
         for group in layouts.values():
             self._read_csv(group)
+
+    def _locate(self, loads: list[_Load], bounds: Boundaries) -> None:
+        """Place the new points of the files just read, and record the files."""
         first_id, last_id = loads[0].file_id, loads[-1].file_id
         points = self.con.execute(
             "SELECT DISTINCT latitude, longitude FROM searches s "
@@ -369,6 +395,7 @@ class Store:
             "batch_files",
             {
                 "path": np.array(paths, dtype=object),
+                "position": np.arange(len(group), dtype=np.int64),
                 "file_id": np.array([load.file_id for load in group], dtype=np.int32),
                 "force": np.array([load.source.force for load in group], dtype=object),
                 "month": np.array([load.source.month for load in group], dtype=object),
@@ -378,10 +405,12 @@ class Store:
         selected = ", ".join(_select(name) for name in COLUMNS)
         reader = (
             "read_csv($paths, columns = $columns, header = true, auto_detect = false, "
-            "delim = ',', quote = '\"', escape = '\"', filename = true, "
+            "delim = ',', quote = '\"', escape = '\"', "
             "store_rejects = true, rejects_table = 'batch_errors', "
             "rejects_scan = 'batch_scans')"
         )
+        # Rows find their file by file_index (the file's place in $paths): joining on
+        # an integer, not on each row's file name, which would be one more string per row.
         # No try/finally around the clean-up: after an error the transaction is aborted
         # and refuses even that; the rollback drops the tables, and registering
         # batch_files again replaces it.
@@ -389,7 +418,7 @@ class Store:
             self.con.execute(
                 f"INSERT INTO searches (file_id, force, month, {targets}) "
                 f"SELECT f.file_id, f.force, f.month, {selected} "
-                f"FROM {reader} r JOIN batch_files f ON r.filename = f.path",
+                f"FROM {reader} r JOIN batch_files f ON r.file_index = f.position",
                 {"paths": paths, "columns": group[0].source.columns},
             )
         except duckdb.InvalidInputException as exc:
@@ -457,7 +486,7 @@ class Store:
                 "force": np.array([load.source.force for load in loads], dtype=object),
                 "month": np.array([load.source.month for load in loads], dtype=object),
                 "source": np.array([load.source.label for load in loads], dtype=object),
-                "sha256": np.array([load.sha256 for load in loads], dtype=object),
+                "checksum": np.array([load.checksum for load in loads], dtype=object),
                 **{
                     name: np.array([getattr(load.result, name) for load in loads], dtype=np.int64)
                     for name in ("rows", "bad_rows", "without_location", "outside_areas")
@@ -508,14 +537,13 @@ class Store:
         self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
         self._meta_cache[key] = value
 
-    def _has_table(self, name: str) -> bool:
-        return bool(
-            self._scalar(
-                "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database() "
-                "AND schema_name = 'main' AND table_name = ?",
-                [name],
-            )
-        )
+    def _is_store(self) -> bool:
+        # Asking for the meta table directly: listing duckdb_tables() costs a noticeable
+        # part of opening the store, which the web pages do on every request.
+        try:
+            return self._meta("schema_version") is not None
+        except duckdb.CatalogException:
+            return False
 
     def _scalar(self, sql: str, params: list | None = None) -> object:
         # fetchall, not fetchone: DuckDB refuses further work on a connection while a
@@ -525,41 +553,21 @@ class Store:
 
 def _select(column: str) -> str:
     """The store's value for a CSV column: trimmed text with blanks as NULL; typed
-    columns as parsed (DuckDB already rejected those that do not parse)."""
+    columns as parsed (DuckDB already rejected those that do not parse).
+
+    DuckDB's reader already gives NULL for an empty cell, quoted or not, so only values
+    starting or ending with a space need trimming. Testing for that and leaving the rest
+    alone costs next to nothing; trimming (and so copying) every value added about a
+    third to the CPU time of the read."""
     quoted = '"' + column.replace('"', '""') + '"'
     if column == "Date":
         return f"{quoted}::TIMESTAMP"
     if column in ("Latitude", "Longitude"):
         return quoted
-    return f"nullif(trim({quoted}), '')"
-
-
-@contextmanager
-def _watch(
-    con: duckdb.DuckDBPyConnection, progress: Progress | None, done: int, files: int, total: int
-) -> Iterator[None]:
-    """While a batch of `files` loads, report progress from a helper thread, turning the
-    share of DuckDB's read done into a file count (never claiming the batch complete)."""
-    if progress is None:
-        yield
-        return
-    stop = threading.Event()
-
-    def poll() -> None:
-        shown = done
-        while not stop.wait(_PROGRESS_POLL):
-            estimate = done + min(files - 1, int(max(con.query_progress(), 0) / 100 * files))
-            if estimate > shown:
-                shown = estimate
-                progress(estimate, total)
-
-    helper = threading.Thread(target=poll, name="stopsearch-progress", daemon=True)
-    helper.start()
-    try:
-        yield
-    finally:
-        stop.set()
-        helper.join()
+    return (
+        f"CASE WHEN {quoted} LIKE ' %' OR {quoted} LIKE '% ' "
+        f"THEN nullif(trim({quoted}), '') ELSE {quoted} END"
+    )
 
 
 def _batches(sources: list[Source]) -> Iterable[list[Source]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from oversight.stopsearch.store import Store
+from tests.browser.conftest import browser, media_in_tmp, site  # noqa: F401
 from tests.stopsearch.stopsearch_helpers import SAMPLE_NAME, sample_path
 
 
@@ -40,3 +41,10 @@ def sample_store(sample_import):
     """The imported sample, open read-only: tests cannot change it."""
     with Store(sample_import[0], read_only=True) as opened:
         yield opened
+
+
+@pytest.fixture
+def pages(settings, sample_import):
+    """The stop-and-search pages reading the imported sample."""
+    settings.STOPSEARCH_DB = sample_import[0]
+    return sample_import[0]

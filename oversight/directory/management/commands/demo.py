@@ -22,9 +22,11 @@ from django.db import transaction
 from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.directory.seed import seed_directory
 from oversight.indicators.demo import add_demo_indicators
+from oversight.indicators.feeds import feed_stopsearch_disproportionality
 from oversight.ingest.extract import extract_file
 from oversight.ingest.loading import load_extraction
 from oversight.meetings.demo import add_demo_meetings
+from oversight.stopsearch.demo import add_demo_stopsearch
 from oversight.tracker import operations
 from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification, Viewer
 
@@ -203,6 +205,19 @@ class Command(BaseCommand):
                 self.stdout.write("Meetings: the SOG meeting minuted, with its follow-up.")
             indicators = add_demo_indicators()
             self.stdout.write(f"Indicators: {indicators.to_dict()}")
+        # DuckDB, outside the main database's transaction; idempotent by itself.
+        imported = add_demo_stopsearch()
+        self.stdout.write(
+            "Stop and search: sample already imported"
+            if imported is None
+            else f"Stop and search: imported {imported.rows:,} records"
+        )
+        with transaction.atomic():
+            fed = feed_stopsearch_disproportionality(settings.STOPSEARCH_DB, area="Hackney")
+            if fed is not None:
+                self.stdout.write(
+                    f"Indicators: Hackney stop-and-search ratio, {fed.created} months added"
+                )
         self.stdout.write("")
         self.stdout.write("Demo sign-ins:")
         for p in PERSONAS:
