@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("oversight.meetings.urls")),
     path("", include("oversight.indicators.urls")),
     path("", include("oversight.stopsearch.urls")),
+    path("", include("oversight.ingest.urls")),
     path("admin/", admin.site.urls),
 ]
 

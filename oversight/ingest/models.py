@@ -1,0 +1,162 @@
+"""A document a scrutiny officer uploads to import: the file, the records read from it
+(the extraction contract, docs/contracts/extraction.md) as the officer corrects them,
+where each record came from, and what publishing it wrote to the tracker.
+
+Only scrutiny officers and administrators see imports (see views.py); nothing here is
+ever public. The lifecycle is
+
+    queued -> extracting -> ready -> published
+                         \\-> failed  (the file is refused: the reason is kept, the file
+                                      deleted, nothing written to the tracker)
+
+`extraction` holds the contract JSON, first as extracted and then as corrected (the
+history keeps every version). `provenance` is aligned with it: `provenance[kind][i]` is
+where `extraction[kind][i]` was read from, `{"page", "start", "end"}` as character
+offsets into `text`, or None for a record the officer added by hand. A recommendation's
+provenance also has `"responses"`, aligned with its responses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+# Long passages are cut for the review screen; the span shown still says where they are.
+PASSAGE_LIMIT = 3000
+
+_CELL_BREAK = re.compile(r"</p>\s*<p>|\t")
+_LIST_ITEM = re.compile(r"<li>")
+_MARKUP = re.compile(r"</?(?:p|u|ul|ol|li|b|i|em|strong)>|\*\*")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def readable(passage: str) -> str:
+    """A passage of the extracted text as a person reads it: the readers' markup (table
+    cells as `<p>` fragments, bold as `**`, see extract/layout.py) turned into lines."""
+    text = _CELL_BREAK.sub("\n", passage.replace("\f", "\n"))
+    text = _LIST_ITEM.sub("• ", text)
+    text = _MARKUP.sub("", text)
+    return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+class ImportedDocument(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        EXTRACTING = "extracting", "Reading the document"
+        READY = "ready", "Ready for review"
+        FAILED = "failed", "Refused"
+        PUBLISHED = "published", "Published"
+
+    original_name = models.CharField(max_length=255)
+    # Blank once the file is refused: a hostile or broken file is not kept.
+    file = models.FileField(upload_to="imports/%Y/%m/", max_length=300, blank=True)
+    sha256 = models.CharField(max_length=64, db_index=True, editable=False)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="document_imports",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # Also the extraction's heartbeat: `run-imports` restarts one that stopped moving.
+    updated_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    progress_message = models.CharField(max_length=200, blank=True)
+    error = models.TextField(blank=True, help_text="Why the file was refused.")
+    extraction = models.JSONField(null=True, blank=True)
+    provenance = models.JSONField(null=True, blank=True)
+    text = models.TextField(blank=True)
+    # Each saved correction bumps it, so a page opened before another save cannot
+    # overwrite that save (the forms line up with the records by position).
+    revision = models.PositiveIntegerField(default=0)
+    checked_sections = models.JSONField(default=list, blank=True)
+    previous = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reimports",
+        help_text="The earlier import of the same file that this one imports again.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    load_report = models.JSONField(null=True, blank=True)
+    review = models.ForeignKey(
+        "tracker.Review", null=True, blank=True, on_delete=models.SET_NULL, related_name="imports"
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="imports",
+    )
+    # The text and provenance never change after extraction, and progress moves by
+    # queryset updates: keeping copies of them in every version would only take space.
+    history = HistoricalRecords(
+        excluded_fields=["text", "provenance", "progress", "progress_message", "updated_at"]
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("import_detail", args=[self.pk])
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.EXTRACTING}
+
+    @property
+    def status_token(self) -> str:
+        """Changes whenever what the progress fragment shows changes."""
+        return f"{self.status}-{self.progress}"
+
+    @property
+    def result(self):
+        """The review or meeting that publishing filed the document under."""
+        return self.review or self.meeting
+
+    def records(self, kind: str) -> list:
+        return list((self.extraction or {}).get(kind) or [])
+
+    def where(self, kind: str, index: int) -> dict | None:
+        found = (self.provenance or {}).get(kind) or []
+        return found[index] if 0 <= index < len(found) else None
+
+    def passage_at(self, where: dict | None, *, stop: int | None = None) -> dict | None:
+        """The passage a record was read from, for showing beside it: its page, its
+        character span in `text` and the words, or None for a record added by hand.
+        `stop` cuts it short (a recommendation's passage runs on into its responses)."""
+        if not where or where.get("start") is None or where.get("end") is None:
+            return None
+        start, end = int(where["start"]), int(where["end"])
+        if stop is not None and start < stop < end:
+            end = stop
+        words = readable(self.text[start:end])
+        cut = len(words) > PASSAGE_LIMIT
+        return {
+            "page": where.get("page"),
+            "start": start,
+            "end": end,
+            "text": words[:PASSAGE_LIMIT].rstrip() + ("…" if cut else ""),
+        }
