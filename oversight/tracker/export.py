@@ -62,15 +62,6 @@ def _item_dict(item: TrackedItem, latest: dict[int, Update], today: date) -> dic
     }
 
 
-def _status(rec: Recommendation, items: list[TrackedItem], has_responses: bool) -> str:
-    """`Recommendation.status` over public items and responses only."""
-    if rec.closed:
-        return "closed"
-    if not items:
-        return "responded" if has_responses else "awaiting_response"
-    return rec.status(items=items)
-
-
 def _items_by(field: str, items: list[TrackedItem]) -> dict[int, list[TrackedItem]]:
     grouped: dict[int, list[TrackedItem]] = defaultdict(list)
     for item in items:
@@ -106,7 +97,7 @@ def export_public(today: date | None = None) -> dict:
     recommendations = []
     for rec in recs:
         rec_items = by_rec.get(rec.pk, [])
-        status = _status(rec, rec_items, bool(responses.get(rec.pk)))
+        status = rec.status(rec_items, responses.get(rec.pk, []))
         recommendations.append(
             {
                 "review": rec.review.title,

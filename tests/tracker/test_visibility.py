@@ -1,5 +1,7 @@
 """Restricted and unpublished records reach only those concerned, never the public."""
 
+import re
+
 import pytest
 
 from oversight.directory.models import Person
@@ -7,6 +9,7 @@ from oversight.tracker.models import PUBLIC, Recommendation, Review, TrackedItem
 from tests.factories import (
     PersonFactory,
     RecommendationFactory,
+    ResponseFactory,
     ReviewFactory,
     TrackedItemFactory,
 )
@@ -109,3 +112,19 @@ def test_public_gets_not_found_for_a_restricted_item(
     assert public_client.get(open_item.get_absolute_url()).status_code == 200
     client.force_login(police_officer.user)
     assert client.get(secret_item.get_absolute_url()).status_code == 200
+
+
+def test_restricted_response_does_not_show_through_as_responded(
+    review, police, public_client, client, police_officer
+):
+    rec = RecommendationFactory(review=review, title="Stop and search scrutiny")
+    ResponseFactory(recommendation=rec, organisation=police, restricted=True)
+    pages = [rec.get_absolute_url(), review.get_absolute_url(), "/recommendations/"]
+    for url in pages:
+        # The status filter's options name every status: look past them.
+        page = re.sub(r"<option[^>]*>[^<]*</option>", "", public_client.get(url).content.decode())
+        assert "Awaiting response" in page and "Responded" not in page, url
+    exported = public_client.get("/open-data/recommendations.json").json()
+    assert [r["status"] for r in exported["recommendations"]] == ["awaiting_response"]
+    client.force_login(police_officer.user)
+    assert "Responded" in client.get(rec.get_absolute_url()).content.decode()

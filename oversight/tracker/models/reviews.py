@@ -135,14 +135,17 @@ class Recommendation(Restrictable):
             b.name for b in self.addressed_to_bodies.all()
         ]
 
-    def status(self, items=None) -> str:
+    def status(self, items=None, responses=None) -> str:
         """Derived from responses and items: awaiting response, responded, in progress,
-        delivered (every item complete) or verified (every item verified); or closed."""
+        delivered (every item complete) or verified (every item verified); or closed.
+        Pages pass the items and responses their viewer may see, so a restricted
+        response never shows through as "Responded"; left out, all of them count."""
         if self.closed:
             return "closed"
         items = list(items if items is not None else self.items.all())
         if not items:
-            return "responded" if self.responses.exists() else "awaiting_response"
+            responded = bool(responses) if responses is not None else self.responses.exists()
+            return "responded" if responded else "awaiting_response"
         if all(i.verified_at for i in items):
             return "verified"
         if all(i.is_complete for i in items):

@@ -58,11 +58,14 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
     recommendations = (
         Recommendation.objects.visible_to(viewer)
         .filter(review=review)
-        .prefetch_related(Prefetch("items", queryset=_visible_items(viewer)), "responses")
+        .prefetch_related(
+            Prefetch("items", queryset=_visible_items(viewer)),
+            Prefetch("responses", queryset=Response.objects.visible_to(viewer)),
+        )
         .order_by("position", "pk")
     )
     rows = [
-        (rec, rec.status(rec.items.all()), [i.rag() for i in rec.items.all()])
+        (rec, rec.status(rec.items.all(), rec.responses.all()), [i.rag() for i in rec.items.all()])
         for rec in recommendations
     ]
     return render(
@@ -104,12 +107,15 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     recs = (
         recs.distinct()
         .order_by("-review__date", "review__pk", "position", "pk")
-        .prefetch_related(Prefetch("items", queryset=_visible_items(viewer)))
+        .prefetch_related(
+            Prefetch("items", queryset=_visible_items(viewer)),
+            Prefetch("responses", queryset=Response.objects.visible_to(viewer)),
+        )
     )
     rows = []
     for rec in recs:
         items = list(rec.items.all())
-        status = rec.status(items)
+        status = rec.status(items, rec.responses.all())
         rags = [i.rag() for i in items]
         if f.get("status") and status != f["status"]:
             continue
@@ -146,7 +152,7 @@ def recommendation_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "tracker/recommendation_detail.html",
         {
             "rec": rec,
-            "status": rec.status(items),
+            "status": rec.status(items, list(responses)),
             "status_labels": RECOMMENDATION_STATUS_LABELS,
             "responses": responses,
             "items": [(i, i.rag()) for i in items],
