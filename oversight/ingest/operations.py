@@ -84,9 +84,12 @@ def find_earlier_import(sha256: str) -> ImportedDocument | None:
     )
 
 
-def create_import(file: UploadedFile, *, user, sha256: str | None = None) -> ImportedDocument:
-    """Store an uploaded file as a new import and start reading it once committed. The
-    caller has checked the size (settings.MAX_UPLOAD_BYTES) and for an earlier import."""
+def create_import(
+    file: UploadedFile, *, user, sha256: str | None = None, inline: bool = False
+) -> ImportedDocument:
+    """Store an uploaded file as a new import and start reading it once committed (or
+    read it now, with `inline`). The caller has checked the size
+    (settings.MAX_UPLOAD_BYTES) and for an earlier import."""
     name = Path(file.name or "document").name[:255]
     return _store(
         ImportedDocument(
@@ -97,7 +100,33 @@ def create_import(file: UploadedFile, *, user, sha256: str | None = None) -> Imp
         ),
         name,
         file,
+        inline=inline,
     )
+
+
+def import_document(path: Path, *, user) -> ImportedDocument:
+    """Import and publish a file as a scrutiny officer would without correcting
+    anything: read it now, then publish. A file already imported is not read again: its
+    latest import is returned as it is (published, or waiting for review). Raises
+    ValidationError, writing nothing, when the file is refused or its records cannot be
+    published."""
+    with open(path, "rb") as handle:
+        file = File(handle, name=Path(path).name)
+        earlier = find_earlier_import(sha256_of(file))
+        if earlier is not None:
+            return earlier
+        imp = None
+        try:
+            with transaction.atomic():
+                imp = create_import(file, user=user, inline=True)
+                if imp.status == Status.FAILED:
+                    raise ValidationError(f"{imp.original_name} was refused: {imp.error}")
+                return publish_import(imp, user=user, revision=imp.revision)
+        except BaseException:
+            # The rows are rolled back; the stored copy must go with them.
+            if imp is not None and imp.file:
+                imp.file.storage.delete(imp.file.name)
+            raise
 
 
 def reimport(earlier: ImportedDocument, *, user) -> ImportedDocument:
@@ -122,7 +151,8 @@ def reimport(earlier: ImportedDocument, *, user) -> ImportedDocument:
         )
 
 
-def _store(imp: ImportedDocument, name: str, content) -> ImportedDocument:
+def _store(imp: ImportedDocument, name: str, content, *, inline: bool = False) -> ImportedDocument:
+    inline = inline or _inline()
     stored = ""
     try:
         with transaction.atomic():
@@ -131,7 +161,7 @@ def _store(imp: ImportedDocument, name: str, content) -> ImportedDocument:
             imp.progress_message = Status.QUEUED.label
             imp._change_reason = "Uploaded" if imp.previous_id is None else "Imported again"
             imp.save()
-            if not _inline():
+            if not inline:
                 pk = imp.pk
                 transaction.on_commit(lambda: _start_thread(pk))
     except BaseException:
@@ -139,7 +169,7 @@ def _store(imp: ImportedDocument, name: str, content) -> ImportedDocument:
         if stored:
             imp.file.storage.delete(stored)
         raise
-    if _inline():
+    if inline:
         return run_extraction(imp.pk) or imp
     return imp
 

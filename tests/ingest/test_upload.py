@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document as WordDocument
 
+from oversight.ingest import operations
 from oversight.ingest.models import ImportedDocument
 from oversight.meetings.models import Meeting
 from oversight.tracker.models import Recommendation, Review, TrackedItem
@@ -505,3 +507,26 @@ def test_a_failed_publish_writes_nothing_and_says_why(officer):
     assert tracker_rows() == before
     imp.refresh_from_db()
     assert imp.status == Status.READY
+
+
+def test_import_document_reads_and_publishes_once(scrutiny_officer, settings):
+    path = SAMPLES / CABINET
+    imp = operations.import_document(path, user=scrutiny_officer.user)
+    assert imp.status == Status.PUBLISHED and imp.review.published
+    assert imp.review.recommendations.count() == 16
+    rows = tracker_rows()
+    again = operations.import_document(path, user=scrutiny_officer.user)
+    assert again.pk == imp.pk and tracker_rows() == rows
+    assert ImportedDocument.objects.count() == 1 and len(stored_files(settings)) == 1
+
+
+def test_import_document_that_is_refused_writes_and_keeps_nothing(
+    scrutiny_officer, settings, tmp_path
+):
+    junk = tmp_path / "minutes.docx"
+    junk.write_bytes(b"PK\x03\x04" + b"\x00" * 200)
+    rows = tracker_rows()
+    with pytest.raises(ValidationError, match="minutes.docx was refused"):
+        operations.import_document(junk, user=scrutiny_officer.user)
+    assert tracker_rows() == rows
+    assert ImportedDocument.objects.count() == 0 and stored_files(settings) == []

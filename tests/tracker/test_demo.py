@@ -8,6 +8,7 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import ActionPlan, TrackedItem, Verification
 from oversight.tracker.rag import Rag
 
@@ -51,6 +52,19 @@ def test_demo_shows_the_whole_accountability_chain(demo):
     assert {i.due_date.year for i in plan.items.all()} == {2027}
     rags = {i.rag(TODAY) for i in TrackedItem.objects.all()}
     assert {Rag.RED, Rag.AMBER, Rag.GREEN, Rag.COMPLETE, Rag.VERIFIED} <= rags
+
+
+def test_demo_documents_come_through_the_importer_as_a_scrutiny_officer(demo):
+    imports = ImportedDocument.objects.all()
+    assert sorted(i.original_name for i in imports) == [
+        "cabinet-response-serious-violence-2020.txt",
+        "scrutiny-child-q-alignment.txt",
+        "sog-2021-09-27.txt",
+    ]
+    for imp in imports:
+        assert imp.status == ImportedDocument.Status.PUBLISHED
+        assert imp.uploaded_by.username == "scrutiny" and imp.result is not None
+        assert imp.provenance["recommendations"] or imp.provenance["actions"]
 
 
 def test_running_the_demo_twice_changes_nothing(demo):

@@ -23,8 +23,7 @@ from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.directory.seed import seed_directory
 from oversight.indicators.demo import add_demo_indicators
 from oversight.indicators.feeds import feed_stopsearch_disproportionality
-from oversight.ingest.extract import extract_file
-from oversight.ingest.loading import load_extraction
+from oversight.ingest.operations import import_document
 from oversight.meetings.demo import add_demo_meetings
 from oversight.stopsearch.demo import add_demo_stopsearch
 from oversight.tracker import operations
@@ -38,11 +37,6 @@ DOCUMENTS = [
 ]
 DEMO_PASSWORD = "oversight-demo"
 REASON = "Demo data"
-
-
-def extraction_for(name: str) -> dict:
-    """The extraction of one sample document, read by the real importer."""
-    return extract_file(SAMPLES / "documents" / f"{name}.txt").to_dict()
 
 
 @dataclass(frozen=True)
@@ -188,17 +182,19 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Directory: {len(seeded.created)} created, {len(seeded.updated)} updated."
             )
-            reports = {}
-            for name in DOCUMENTS:
-                report = load_extraction(
-                    extraction_for(name), publish=True, source_name=f"{name}.txt"
-                )
-                reports[name] = report
-                created = sum(report.created.values())
-                updated = sum(report.updated.values())
-                self.stdout.write(f"Loaded {name}: {created} created, {updated} updated.")
             people = self.people()
-            self.work(people, reports["cabinet-response-serious-violence-2020"].review)
+            reviews = {}
+            for name in DOCUMENTS:
+                # Through the importer, as a scrutiny officer uploading and publishing
+                # the document would: the imports list shows where the records came from.
+                imp = import_document(
+                    SAMPLES / "documents" / f"{name}.txt", user=people["scrutiny"].user
+                )
+                reviews[name] = imp.review
+                counts = (imp.load_report or {}).get("counts", {})
+                created = sum(c["created"] for c in counts.values())
+                self.stdout.write(f"Imported {name}: {created} records created.")
+            self.work(people, reviews["cabinet-response-serious-violence-2020"])
             # The SOG meeting held, minuted and approved, and its follow-up meeting.
             meetings = add_demo_meetings()
             if meetings is not None:
