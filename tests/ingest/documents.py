@@ -127,7 +127,9 @@ def as_docx(blocks: list[Block], path: Path) -> Path:
     return path
 
 
-def as_pdf(blocks: list[Block], path: Path) -> Path:
+def as_pdf(blocks: list[Block], path: Path, *, split_rows: bool = False) -> Path:
+    """A PDF with a text layer; with split_rows a table row too long for the rest of a
+    page breaks across it (its second part starts the next page), else it moves whole."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -156,7 +158,12 @@ def as_pdf(blocks: list[Block], path: Path) -> Path:
         elif kind == "table":
             data = [[[para(p) for p in cell] for cell in row] for row in block[1]]
             width = 450 / max(len(row) for row in block[1])
-            table = Table(data, colWidths=[width] * max(len(row) for row in block[1]), splitByRow=1)
+            table = Table(
+                data,
+                colWidths=[width] * max(len(row) for row in block[1]),
+                splitByRow=1,
+                splitInRow=int(split_rows),
+            )
             table.setStyle(
                 TableStyle(
                     [

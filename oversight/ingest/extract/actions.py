@@ -11,6 +11,9 @@ Where actions are found:
 - in running text of minutes, sentences whose subject is a person on the attendee list
   ("Maurice agreed to ...", "JD to ...", "Sarah will ...").
 
+Due dates follow "by", "before" or "due" ("by 30 April 2023"; "by the end of April" and
+"to the January meeting" give the month, the next one from the meeting's date).
+
 Owners are resolved against the attendee list ("Maurice" -> "Maurice Mason", "MM",
 "Miker Hamer" read by OCR); a name before a dash ("Mike Hamer - ensure ...") or after the
 text ("... - Mike Hamer", "(MM)") is taken off the text as the owner.
@@ -45,6 +48,9 @@ _TRAILING_WHO = re.compile(
 )
 _DUE = re.compile(
     r"\b(?:by|before|no later than|deadline:?|due:?)\s+(?:the\s+)?(?:end of\s+)?", re.I
+)
+_MONTH_MEETING = re.compile(
+    r"\b(?:to|at|for|by)\s+the\s+(?P<month>[A-Z][a-z]+)\s+(?:meeting|board|committee|session)\b"
 )
 _COLUMNS = {
     "ref": re.compile(r"^(?:ref(?:erence)?\.?|no\.?|#|item|number|action no\.?)$", re.I),
@@ -113,10 +119,17 @@ def split_owner(text: str, people: People) -> tuple[str, str | None]:
 
 
 def _due(text: str, context: date | None) -> str | None:
+    """The date after "by", "before", "due": a full date, or a month ("by the end of
+    April" in minutes of March 2023 gives "2023-04"; so does "to the April meeting")."""
     for m in _DUE.finditer(text):
-        hit = dates.find_dates(text[m.end() : m.end() + 40], context)
+        after = text[m.end() : m.end() + 40]
+        hit = dates.find_dates(after, context)
         if hit and hit[0].start == 0:
             return hit[0].value
+        if month := dates.month_ahead(after, context):
+            return month
+    if m := _MONTH_MEETING.search(text):
+        return dates.month_ahead(m["month"], context)
     return None
 
 

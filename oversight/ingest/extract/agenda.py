@@ -6,7 +6,10 @@
 - paragraphs holding "4. 2.35pm (20 minutes)" (title and lead on the lines after),
   "3.20pm Title (40 minutes)", or a number and time inside the text ("Title Cllr 6.
   3.10pm (10 minute) Name Context: ...", where the lead's title stayed before the
-  number);
+  number), or fields set apart by dashes ("Item 4 – 18:40 – Youth Justice Plan (15
+  mins) – Head of Service"; a lead after a dash may be a role, leads apart are split at
+  semicolons, "Name, Role" gives the name). A 24-hour time opens an item only with a
+  colon ("20:45"), so "2.62" in notes is no time;
 - numbered headings ("3. Minutes of the previous meeting") when no item has a time;
 - an item without a number takes the next one in sequence. Numbers must rise and times
   must not go back, so numbered lists in an item's notes are not taken for items;
@@ -23,11 +26,21 @@ from dataclasses import dataclass
 from . import dates
 from .layout import Block, Para, Row, flatten, paras_of
 from .meetings import ATTENDEE_LABEL, LABEL
-from .people import TITLES, People, looks_like_person, split_names
+from .people import TITLES, People, looks_like_person, split_names, strip_titles
 from .text import Seg, squash
 
 _NUM_CELL = re.compile(r"^(?:(?:agenda\s+)?item\s*)?(\d{1,2}[a-z]?)[.)]?$", re.I)
-_NUM_TIME = re.compile(r"^(?:(?:agenda\s+)?item\s*)?(\d{1,2}[a-z]?)[.)]?\s+(?=\d)", re.I)
+# "3. 2.15pm", "Item 4 – 18:40 – Title": a number, then the time, maybe after a dash.
+_NUM_TIME = re.compile(
+    r"^(?:(?:agenda\s+)?item\s*)?(\d{1,2}[a-z]?)[.)]?(?:\s*[-–—|]\s*|\s+)(?=\d)", re.I
+)
+# A time opening an item's line: "3.20pm Title", "20:45 – Title" (24-hour with a colon).
+_LEADING_TIME = re.compile(
+    r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m|(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)", re.I
+)
+# A dash between the fields of an item's line ("Title (15 mins) – Head of Service").
+_FIELD_DASH = re.compile(r"^\s*[-–—|]\s+")
+_FIELD_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _MID_NUM_TIME = re.compile(r"\s(\d{1,2})[.)]\s+(?=\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m)", re.I)
 _NUMBERED = re.compile(
     r"^(?:(?:agenda\s+)?item\s+)?(\d{1,2}[a-z]?)(?:[.):]|\s+[-–])?\s+(?P<title>\S.*)$", re.I
@@ -110,6 +123,21 @@ def _lead_names(text: str, *, column: bool = False) -> list[str]:
     return [text] if column and len(text.split()) <= 8 and not LABEL.match(text) else []
 
 
+def _lead_field(text: str) -> list[str]:
+    """The presenters in a lead column or a lead field after a dash: leads apart are
+    split at semicolons; "Paul Senior, Director of Education" gives the name; a role
+    without a name ("Head of Youth Justice Service") is kept as printed."""
+    out: list[str] = []
+    for part in re.split(r"\s*;\s*", squash(text)):
+        names = _lead_names(part)
+        if not names:
+            head = part.split(",")[0]
+            named = "," in part and looks_like_person(head) and len(strip_titles(head).split()) > 1
+            names = [head] if named else _lead_names(part, column=True)
+        out.extend(n for n in names if n not in out)
+    return out
+
+
 def _row_anchor(row: Row) -> dict | None:
     filled = row.filled()
     if not filled:
@@ -138,7 +166,7 @@ def _row_anchor(row: Row) -> dict | None:
     if not rest and start is None:
         return None
     title = rest[0] if rest else ""
-    lead = _lead_names(rest[-1], column=True) if len(rest) >= 2 else []
+    lead = _lead_field(rest[-1]) if len(rest) >= 2 else []
     return {
         "number": num.group(1) if num else None,
         "title": title,
@@ -154,7 +182,7 @@ def _para_anchor(p: Para, expected: int, timed_only: bool) -> dict | None:
         pt = dates.parse_time(text[m.end() :])
         if pt:
             return _after_time(m.group(1), "", text[m.end() + pt[1] :], pt[0])
-    if (pt := dates.parse_time(text)) and re.match(r"\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m", text, re.I):
+    if (pt := dates.parse_time(text)) and _LEADING_TIME.match(text):
         return _after_time(None, "", text[pt[1] :], pt[0])
     if m := _MID_NUM_TIME.search(text):
         if _num(m.group(1)) == expected and m.start() < 120:
@@ -181,7 +209,9 @@ def _para_anchor(p: Para, expected: int, timed_only: bool) -> dict | None:
 
 
 def _after_time(number: str | None, before: str, after: str, start: str) -> dict:
-    """Split the text around an item's time into title, duration and lead."""
+    """Split the text around an item's time into title, duration and lead. A lead set off
+    by a dash after the duration is a field of its own, so a role counts as the lead."""
+    after = _FIELD_DASH.sub("", after)
     duration = None
     found = dates.find_duration(after)
     title_part, lead_part = after, ""
@@ -201,10 +231,17 @@ def _after_time(number: str | None, before: str, after: str, start: str) -> dict
         who = _TITLE_END.split(squash(lead_part or title_part), maxsplit=1)[0].strip()
         if who and len(who.split()) <= 4:
             lead = _lead_names(f"{honorific} {who}".strip())
+    elif _FIELD_DASH.match(lead_part):
+        title = _cut_title(title_part)
+        lead = _lead_field(_TITLE_END.split(_FIELD_DASH.sub("", lead_part), maxsplit=1)[0])
     else:
         title = _cut_title(title_part)
         who = _TITLE_END.split(squash(lead_part), maxsplit=1)[0].strip()
-        if who and len(who.split()) <= 4:
+        if not who and (fields := _FIELD_SPLIT.split(title)) and len(fields) > 1:
+            # "Title – Mike Hamer" without a duration: the last field when it names people.
+            if names := _lead_names(fields[-1]):
+                title, lead = " – ".join(fields[:-1]), names
+        elif who and len(who.split()) <= 4:
             lead = _lead_names(who)
     return {
         "number": number,
@@ -256,7 +293,7 @@ def find_agenda(blocks: list[Block], people: People, *, timed_only: bool) -> lis
         last_num = _num(number)
         title = found["title"] or ""
         if title and LABEL.match(title) and len(title) > 60:
-            title = _title_from_notes(title) or ""
+            title = _title_from_notes(title) or title
         title = _cut_title(title) if title else ""
         seg = b.seg
         items.append(

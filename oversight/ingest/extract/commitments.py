@@ -15,8 +15,9 @@ Not commitments, so not taken:
 - a sentence that only elaborates ongoing work ("The Council is currently carrying out
   a review ... This review will be undertaken with ...").
 Not due dates: a funding end ("funding available to 31st March 2021", "funded by VRU to
-31/3/21"), a past event ("following the meeting in June 2021"), a financial year
-("2021/22") or a year alone.
+31/3/21"), a past event ("following the meeting in June 2021", "In September 2022 the
+Cabinet agreed a plan, which will ..."), a financial year ("2021/22") or a year alone.
+A report's paragraph number ("2.2 ") is not part of the promise.
 
 A promise whose sentence opens with what does not promise ("With regards to X, the
 Council is reviewing Y; this recommendation will be considered ...") is cut to the
@@ -67,6 +68,13 @@ _INTRO = re.compile(
 _FUNDING_END = re.compile(
     r"\bfund(?:ed|ing)\b[^.;]{0,60}?\b(?:to|until|till|up to|ending|ends?)\s+$", re.I
 )
+_PAST_VERB = re.compile(
+    r"\b(?:agreed|approved|announced|decided|launched|published|received|held|began|started"
+    r"|opened|closed|was|were|had|took place)\b",
+    re.I,
+)
+# "2.2 " before a paragraph: its number in the report, not part of the promise.
+_PARA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")
 _PAST_EVENT = re.compile(
     r"\b(?:following|since|after|last|held|took place|was|were|has been|have been|shared"
     r"|announced)\b[^.;]{0,40}?\b(?:in|on)\s+(?:the\s+)?$",
@@ -149,10 +157,17 @@ def _promising_part(sentence: Seg) -> Seg:
 
 def due_date(text: str, context: date | None) -> str | None:
     """The calendar date a promise names, if any (see the module docstring)."""
+    promise = _MARKER.search(text)
     for hit in dates.find_dates(text, context):
         before = text[max(0, hit.start - 80) : hit.start]
         if _FUNDING_END.search(before) or _PAST_EVENT.search(before):
             continue
+        if (
+            promise
+            and hit.end <= promise.start()
+            and _PAST_VERB.search(text, hit.end, promise.start())
+        ):
+            continue  # "In September 2022 the Cabinet agreed a plan, which will ..."
         if re.search(r"\bfunded\b[^()]*$", before) and "(" in before:
             continue
         return hit.value
@@ -210,6 +225,8 @@ def find_commitments(
                     continue
                 if _promises(text) and not _elaborates(text, previous):
                     part = _promising_part(sentence)
+                    if m := _PARA_NUMBER.match(part.text):
+                        part = part[m.end() :]
                     key = (recommendation, norm(part.text))
                     if key not in seen:
                         seen.add(key)

@@ -4,9 +4,12 @@
   October", "1/4/2020" and "31/3/21" (day first), "2020-04-01", and months alone
   ("March 2020" gives "2020-03"). A date without a year takes it from `context` (the
   document's date): the year in which the weekday fits, or else the nearest. Financial
-  years ("2021/22") and years alone are not dates.
+  years ("2021/22") and years alone are not dates; `year_context` turns them into a
+  context for a document that gives no full date.
+- `month_ahead("April", context)` gives the next April from the context: a deadline.
 - `find_times` / `parse_time` / `find_time_range` give 24-hour "HH:MM" from "2pm",
-  "2.05pm", "5:20pm", "10.00 am", "14:15"; a bare "2.62" is a number, not a time.
+  "2.05pm", "5:20pm", "10.00 am", "14:15", "12 noon"; a bare "2.62" is a number, not a
+  time.
 - `duration_minutes` reads "(20 minutes)", "(10 minute)", "(1 hour)", "(1 hr 30 mins)".
 - `number_from_words` reads "Seven" or "twenty-one" as 7 or 21.
 """
@@ -136,6 +139,36 @@ def find_dates(text: str, context: date | None = None) -> list[DateHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
+_BARE_MONTH = re.compile(rf"^{_MON}(?![\w/-]|\s*,?\s*\d)", re.I)
+
+
+def month_ahead(text: str, context: date | None) -> str | None:
+    """ "YYYY-MM" for a month named without a year at the start of text ("April"): the
+    first such month from the context's month on, as a deadline is never in the past."""
+    m = _BARE_MONTH.match(text)
+    if not m or context is None or m["mon"].casefold() == "may" and text[:1] == "m":
+        return None
+    month = MONTHS[m["mon"][:3].casefold()]
+    year = context.year + (month < context.month)
+    return f"{year:04d}-{month:02d}"
+
+
+_FINANCIAL_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)/(?:\d\d|(?:19|20)\d\d)\b")
+_A_YEAR = re.compile(r"\b(?P<y>(?:19|20)\d\d)\b")
+
+
+def year_context(texts: list[str]) -> date | None:
+    """A date to read year-less dates against when a document names only its year or
+    financial year ("Q2 2023/24" gives 1 October 2023, the middle of that year)."""
+    for text in texts:
+        if m := _FINANCIAL_YEAR.search(text):
+            return date(int(m["y"]), 10, 1)
+    for text in texts:
+        if m := _A_YEAR.search(text):
+            return date(int(m["y"]), 7, 1)
+    return None
+
+
 def first_date(text: str, context: date | None = None, *, whole_day: bool = False) -> str | None:
     for hit in find_dates(text, context):
         if not whole_day or len(hit.value) == 10:
@@ -235,7 +268,10 @@ def _range_values(m: re.Match) -> tuple[str, str] | None:
 
 
 def find_time_range(text: str) -> tuple[str, str] | None:
-    """The first "2pm - 4pm", "2 - 4pm", "14:00–16:00" in text: (start, end)."""
+    """The first "2pm - 4pm", "2 - 4pm", "14:00–16:00", "10am – 12 noon" in text:
+    (start, end)."""
+    if "noon" in text or "midday" in text:
+        text = _NOON.sub("12pm", text)
     for m in _RANGE.finditer(text):
         if pair := _range_values(m):
             return pair

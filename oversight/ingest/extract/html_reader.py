@@ -71,7 +71,9 @@ def read_html(data: bytes) -> str:
     try:
         soup = BeautifulSoup(data, "lxml")
         lines: list[str] = []
-        _Walker(lines).block(soup.body or soup)
+        walker = _Walker(lines)
+        walker.block(soup.body or soup)
+        walker.flush()  # text after the last block element
     except RecursionError as exc:
         raise UnreadableDocument("This HTML page is nested too deeply to read") from exc
     return "\n\n".join(ln for ln in lines if ln.strip())
@@ -145,7 +147,9 @@ class _Walker:
 def _cell_html(cell: Tag) -> str:
     """A table cell's paragraphs as `<p>` / `<ul><li>` fragments on one line."""
     lines: list[str] = []
-    _Walker(lines).block(cell)
+    walker = _Walker(lines)
+    walker.block(cell)
+    walker.flush()  # a cell's own text, outside any <p>, is most cells' whole text
     parts = []
     for line in lines:
         text = escape(" ".join(line.replace("\t", " ").split()), quote=False)

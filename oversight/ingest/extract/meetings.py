@@ -2,14 +2,19 @@
 attendees.
 
 Rules (none keyed to one council's wording):
-- title: the first paragraph that is not a letterhead or stamp ("London Borough of ...",
-  "AGENDA", "OFFICIAL");
+- title: the first paragraph that is not a letterhead, stamp or cover-sheet field
+  ("London Borough of ...", "AGENDA", "Report to: Cabinet"), or the report's title
+  heading under a committee's name;
 - date: a date under or beside a date label ("CABINET MEETING DATE", "Date:"), else the
-  first full date near the top; times: the time range beside it ("2pm - 4pm");
-- body: "X MEETING DATE" / "Meeting: X" labels, else the title without its date or
-  quarter ("... Group - Quarter 2, 2021/22") or "Minutes of the X held on ...";
-- venue and chair: labelled lines, or the line after the date naming a room, a hall or a
-  video call; role words are dropped from the chair ("BCU Commander ...");
+  first full date near the top, a weekday date without a year ("Thursday 12 October")
+  placed by the year or financial year the top names ("Q2 2023/24"); times: the time
+  range beside it ("2pm - 4pm", "10am – 12 noon"); the end is the closing time minutes
+  record ("The meeting ended at 4.05 pm") where they do;
+- body: "X MEETING DATE" / "Meeting: X" / "Report to: X" labels, else the title without
+  its date or quarter ("... Group - Quarter 2, 2021/22") or "Minutes of the X held on";
+- venue and chair: labelled lines, the rest of the date's line or the line after it
+  naming a room, a hall or a video call; the member marked "(Chair)" in a list at the
+  top; role words are dropped from the chair ("BCU Commander ...");
 - attendees: the names after "Present:" / "Attendees:", one per line or cell, or in a
   list, or in a "Name | Organisation" table, each with its organisation when printed
   ("Name (Org)", "Name - Org", a cell); "(Chair)" marks the chair.
@@ -23,6 +28,7 @@ from dataclasses import dataclass
 from . import dates
 from .layout import Block, Para, Row
 from .people import (
+    looks_like_body,
     looks_like_person,
     strip_titles,
     tidy_name,
@@ -51,7 +57,9 @@ _HELD_AT = re.compile(
     r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^,;]*?)(?=\s+on\s|\s+at\s+\d|\s*[,;.]\s|\s*$)"
 )
 _BODY_LABEL = re.compile(
-    r"^(?:meeting|committee|board|body|meeting of|forum|panel)\s*:\s*(?P<body>.+)$", re.I
+    r"^(?:meeting|committee|board|body|meeting of|forum|panel|report to|reporting to"
+    r"|submitted to|decision maker|decision taker)\s*:\s*(?P<body>.+)$",
+    re.I,
 )
 _VENUE_LABEL = re.compile(
     r"^(?:venue|location|place|where|meeting (?:room|venue)|address)\s*:\s*(?P<venue>.+)$", re.I
@@ -121,19 +129,48 @@ def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
     return out
 
 
+_FIELD_NAMES = re.compile(
+    r"^(?:date|time|venue|location|meeting|report|classification|wards?|key decision|contact"
+    r"|author|cabinet member|lead|purpose|summary|present|chair|agenda|status|version|ref"
+    r"|directorate|portfolio|decision|recommendations?|from|to|attendees|apologies|minutes"
+    r"|members?|membership|officers?|enquiries|email|telephone|tel|published)\b",
+    re.I,
+)
+
+
+def _field_label(m: re.Match) -> bool:
+    """A field of a cover sheet ("Report to: Cabinet"), not a title holding a colon
+    ("Women's Safety in the Night-Time Economy: Responses to the Recommendations")."""
+    return bool(_FIELD_NAMES.match(m["label"])) or len(m["rest"].split()) < 3
+
+
+_REPORT_TITLE = re.compile(
+    r"\b(?:review|report|response|inquiry|investigation|briefing|update|findings)\b", re.I
+)
+
+
 def find_title(blocks: list[Block]) -> Para | None:
+    """The document's title. A cover page may print the committee above the title of a
+    report ("Overview and Scrutiny Committee" over "Scrutiny Review: Youth Services"):
+    a bare body's name followed by a heading that names a review or report gives way."""
+    found: Para | None = None
     for b in _top_paras(blocks, 25):
         text = b.text.strip()
         if m := _TITLE_LABEL.match(text):
             return Para(b.seg[m.start("title") :])
         if _LETTERHEAD.match(text) or len(text.split()) < 2 or len(text.split()) > 45:
             continue
-        if LABEL.match(text) and not b.heading:
+        if (m := LABEL.match(text)) and not b.heading and _field_label(m):
             continue
         if dates.find_dates(text) and len(text.split()) <= 6:
             continue
-        return b
-    return None
+        if found is None:
+            if not (b.heading and looks_like_body(text) and len(text.split()) <= 8):
+                return b
+            found = b
+            continue
+        return b if b.heading and _REPORT_TITLE.search(text) else found
+    return found
 
 
 def clean_title(text: str) -> str:
@@ -144,6 +181,8 @@ def read_header(blocks: list[Block]) -> Header:
     """Title, date, times, body, venue and chair from the top of the document."""
     h = Header(title=find_title(blocks))
     paras = _top_paras(blocks)
+    # "Thursday 12 October" under a title naming "2023/24": the weekday fixes the year.
+    context = dates.year_context([p.text for p in paras[:8]])
     date_index = None
     for i, p in enumerate(paras):
         text = p.text
@@ -152,7 +191,7 @@ def read_header(blocks: list[Block]) -> Header:
             candidates = [(m["rest"], p)] if m["rest"] else []
             candidates += [(q.text, q) for q in paras[i + 1 : i + 2]]
             for candidate, q in candidates:
-                found = dates.first_date(candidate, whole_day=True)
+                found = dates.first_date(candidate, context, whole_day=True)
                 if found:
                     h.date, h.date_seg, date_index = found, q.seg, paras.index(q)
                     body = m["body"]
@@ -166,7 +205,7 @@ def read_header(blocks: list[Block]) -> Header:
         for i, p in enumerate(paras[:8]):
             if "next" in p.text.casefold():
                 continue
-            found = dates.first_date(p.text, whole_day=True)
+            found = dates.first_date(p.text, context, whole_day=True)
             if found and (len(p.text.split()) <= 16 or dates.find_time_range(p.text)):
                 h.date, h.date_seg, date_index = found, p.seg, i
                 break
@@ -206,14 +245,64 @@ def read_header(blocks: list[Block]) -> Header:
                 h.venue = _tidy_venue(m["venue"])
                 break
     if h.venue is None and date_index is not None:
+        h.venue = _venue_after_date(paras[date_index].text)
+    if h.venue is None and date_index is not None:
         for p in paras[date_index + 1 : date_index + 3]:
             text = p.text
             if _VENUE_WORDS.search(text) and not LABEL.match(text) and len(text.split()) <= 15:
                 h.venue = _tidy_venue(text)
                 break
+    if h.chair is None:
+        h.chair = _marked_chair(paras)
     if h.body is None and h.title is not None:
         h.body = body_from_title(h.title.text)
+    # Minutes record when the meeting actually closed, which outranks the time planned.
+    h.end = _closing_time(blocks) or h.end
     return h
+
+
+def _venue_after_date(text: str) -> str | None:
+    """The venue printed after the date and time on the date's own line ("Monday 7
+    November 2022 at 7.00pm, Council Chamber, Town Hall")."""
+    ends = [hit.end for hit in dates.find_dates(text)] + [t[1] for t in dates.find_times(text)]
+    if not ends:
+        return None
+    rest = re.sub(r"^[\s,;:–—-]+|^(?:in|at)\s+", "", text[max(ends) :]).strip()
+    if rest and _VENUE_WORDS.search(rest) and len(rest.split()) <= 15 and not LABEL.match(rest):
+        return _tidy_venue(rest)
+    return None
+
+
+_MARKED_CHAIR = re.compile(r"^(?P<name>.+?)\s*\((?:co-)?chair(?:man|person|woman)?\)$", re.I)
+
+
+def _marked_chair(paras: list[Para]) -> str | None:
+    """The member marked "(Chair)" in a list at the top ("Membership: Cllr Sophie Conway
+    (Chair), Cllr Margaret Gordon (Vice Chair), ...")."""
+    for p in paras:
+        if "chair)" not in p.text.casefold():
+            continue
+        for part in re.split(r"[,;:]", p.text):
+            m = _MARKED_CHAIR.match(part.strip())
+            if m and looks_like_person(m["name"]):
+                return strip_titles(m["name"])
+    return None
+
+
+_CLOSED_AT = re.compile(
+    r"\b(?:meeting|it)\s+(?:ended|closed|finished|concluded|rose)\b|^(?:meeting\s+)?(?:closed|ended)\s*:",
+    re.I,
+)
+
+
+def _closing_time(blocks: list[Block]) -> str | None:
+    """When the meeting ended, from the closing line of minutes ("The meeting ended at
+    4.05 pm", "Meeting closed: 21:10")."""
+    tail = [b for b in blocks[-40:] if isinstance(b, Para) and len(b.text) < 200]
+    for p in reversed(tail):
+        if (m := _CLOSED_AT.search(p.text)) and (times := dates.find_times(p.text[m.end() :])):
+            return times[0][2]
+    return None
 
 
 def _tidy_venue(text: str) -> str:
@@ -226,7 +315,7 @@ def body_from_title(title: str) -> str | None:
     title = clean_title(title)
     if m := _RESPONDING_BODY.match(title):
         return m["body"].title() if m["body"].isupper() else m["body"]
-    if re.search(r"\b(?:response|report|review|briefing|work of|update on)\b", title, re.I):
+    if re.search(r"\b(?:responses?|reports?|review|briefing|work of|update on)\b", title, re.I):
         return None
     m = _MINUTES_TITLE.match(title)
     candidate = m["body"] if m else re.split(r"\s+[-–—|:]\s+|,\s+", title)[0]

@@ -240,7 +240,7 @@ def _page_text(lines: list[_Line], size: tuple[float, float], furniture: set[str
     ]
     if not lines:
         return ""
-    columns = _columns(lines)
+    page_columns = _columns(lines)
     heights = sorted(ln.top - ln.bottom for ln in lines)
     pitch = heights[len(heights) // 2] * 1.55
     blocks: list[list[_Line]] = [[lines[0]]]
@@ -249,12 +249,18 @@ def _page_text(lines: list[_Line], size: tuple[float, float], furniture: set[str
             blocks.append([line])
         else:
             blocks[-1].append(line)
-    rights = _column_rights(lines, columns, width)
     # The body text's left margin: a block there is running text, not a table cell.
     margins = Counter(round(ln.cells[0].left) for ln in lines if len(ln.cells) == 1)
     margin = margins.most_common(1)[0][0] if margins else None
     out = []
-    for block in blocks:
+    # Each table on the page has its own columns: a two-column cover sheet above a
+    # five-column response table must not split the response table's cells.
+    layouts: dict[int, tuple[list[float], list[float]]] = {}
+    for block, region in zip(blocks, _regions(blocks, margin), strict=True):
+        if id(region) not in layouts:
+            cols = _columns(region) or page_columns
+            layouts[id(region)] = cols, _column_rights(lines, cols, width)
+        columns, rights = layouts[id(region)]
         if columns and (
             any(
                 len(ln.cells) > 1
@@ -270,6 +276,27 @@ def _page_text(lines: list[_Line], size: tuple[float, float], furniture: set[str
         else:
             out.append(_plain(block))
     return "\n\n".join(out)
+
+
+def _regions(blocks: list[list[_Line]], margin: float | None) -> list[list[_Line]]:
+    """For each block, the lines of the table region it belongs to: the run of blocks
+    between two blocks of running text (single-cell lines at the body's margin). Blocks
+    of running text share one empty list."""
+
+    def running(block: list[_Line]) -> bool:
+        return all(
+            len(ln.cells) == 1 and abs(ln.cells[0].left - (margin or -99)) <= 3 for ln in block
+        )
+
+    none: list[_Line] = []
+    out: list[list[_Line]] = [none] * len(blocks)
+    start = 0
+    for end in [*(i for i, b in enumerate(blocks) if running(b)), len(blocks)]:
+        region = [ln for b in blocks[start:end] for ln in b]
+        for k in range(start, end):
+            out[k] = region
+        start = end + 1
+    return out
 
 
 def _plain(block: list[_Line]) -> str:
@@ -340,6 +367,10 @@ def _wrapped(prev: _Run, run: _Run, right: float) -> bool:
     """Did `prev` end only because `run`'s first word did not fit on its line?"""
     if _MARKER.match(run.text[:1]) and run.text[1:2] == " ":
         return False
-    char = (prev.right - prev.left) / max(len(prev.text), 1)
     first = run.text.split()[0] if run.text.split() else ""
-    return (len(first) + 1) * char > right - prev.right
+    if first.endswith(":"):
+        return False  # "MPS: ..." opens a responder's paragraph
+    # The line's mean character width, spaces included, is less than a word's: capitals
+    # and "m" are wider ("December" is 1.2 times as wide as eight average characters).
+    char = (prev.right - prev.left) / max(len(prev.text), 1)
+    return (len(first) + 1) * char * 1.2 > right - prev.right

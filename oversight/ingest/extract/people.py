@@ -21,10 +21,10 @@ from .text import norm, squash
 TITLES = frozenset(
     """
     acting area assistant bcu bishop borough cabinet ch chair chairman chairperson chairwoman
-    chief cllr cllrs co-chair commander councillor dame dc dci deputy detective di director dr
-    ds dsu executive head imam independent insp inspector interim lady lead lord mayor member
-    miss mr mrs ms mx officer pc police prof professor rabbi rev revd reverend sergeant sgt sir
-    superintendent supt the vice-chair
+    chief cllr cllrs co-chair commander councillor councillors dame dc dci deputy detective di
+    director dr ds dsu executive head imam independent insp inspector interim lady lead lord
+    mayor member miss mr mrs ms mx officer pc police prof professor rabbi rev revd reverend
+    sergeant sgt sir superintendent supt the vice-chair
     """.split()
 )
 # Words that mark an organisation or a topic, never a person's name.
@@ -47,6 +47,14 @@ TOPIC_WORDS = frozenset(
     other overview owner page paper papers performance plan points recommendation
     recommendations report response review role section status strategy summary tbc total update
     updates welcome yes
+    """.split()
+)
+# Words that end a job title ("Scrutiny Officer", "Head of Service"), never a surname.
+ROLE_ENDS = frozenset(
+    """
+    adviser advisor analyst chair chairman chairperson commander commissioner constable
+    coordinator co-ordinator director inspector lead manager member officer sergeant
+    superintendent worker
     """.split()
 )
 PARTICLES = frozenset(
@@ -99,7 +107,7 @@ def looks_like_person(s: str, *, loose_case: bool = False) -> bool:
     if loose_case and bare.islower():
         bare = bare.title()
     tokens = _name_tokens(bare)
-    if not tokens or len(tokens) > 4:
+    if not tokens or len(tokens) > 4 or tokens[-1].casefold().strip(",.") in ROLE_ENDS:
         return False
     return len(tokens) >= 2 or (had_title and bare != s)
 

@@ -1,7 +1,8 @@
 """Questions put to a body, with the answers given.
 
-A question starts at a label ("Question 1:", "Q1.", "Q:", "Question (from Cllr X):")
-and runs until an answer label ("Answer:", "A:", "Response:", "Reply:"); the answer runs
+A question starts at a label ("Question 1:", "Q1.", "Q:", "Question (from Cllr X):",
+"Question 3" alone on its line) and runs until an answer label ("Answer:", "A:",
+"Response:", "Reply:", or "Response" alone, in bold or not); the answer runs
 until the next question, a heading or another kind of label. In a table whose header
 names a question and an answer column, each row is one question. Numbers are the
 printed ones, else the question's position in the document. A "question" with neither a
@@ -23,11 +24,13 @@ _Q = re.compile(
     r"\s*(?:\((?P<who>[^)]{2,80})\))?\s*(?:(?i:from)\s+[^:]{2,80}?)?\s*[:.)–—-]\s*(?P<rest>.*)$",
     re.S,
 )
+# "Question 3" or "Question 3 (Cllr Lee)" alone on its line, the question on the next.
+_Q_ALONE = re.compile(r"^(?i:question)\s+(?P<num>\d{1,3}[a-z]?)\s*(?:\((?P<who>[^)]{2,80})\))?\s*$")
 # "Q2 How many ...?" without a colon: only a question mark tells it from "Q2 Performance".
 _Q_NUMBERED = re.compile(r"^Q\s*(?P<qnum>\d{1,3}[a-z]?)\s+(?P<rest>[A-Z][^?]*\?.*)$", re.S)
 _A = re.compile(
     r"^(?:(?i:answer|response|reply)\s*(?:\d{1,3}[a-z]?)?|A\s*\d{0,3})"
-    r"\s*(?:\([^)]{2,80}\))?\s*(?:(?i:from)\s+[^:]{2,80}?)?\s*[:.)–—-]\s*(?P<rest>.*)$",
+    r"\s*(?:\([^)]{2,80}\))?\s*(?:(?i:from)\s+[^:]{2,80}?)?\s*(?:[:.)–—-]\s*(?P<rest>.*)|$)",
     re.S,
 )
 _OTHER_LABEL = re.compile(
@@ -54,11 +57,11 @@ class Question:
 
 
 def _question_start(text: str) -> tuple[str | None, str] | None:
-    m = _Q.match(text) or _Q_NUMBERED.match(text)
+    m = _Q.match(text) or _Q_NUMBERED.match(text) or _Q_ALONE.match(text)
     if not m:
         return None
     num = m.groupdict().get("num") or m.groupdict().get("qnum")
-    return (number_token(num) if num else None), m["rest"].strip()
+    return (number_token(num) if num else None), (m.groupdict().get("rest") or "").strip()
 
 
 def find_questions(blocks: list[Block]) -> list[Question]:
@@ -114,6 +117,12 @@ def _para(p: Para, current: Question | None, side: str, out: list[Question], num
         return q, "q"
     if current is None:
         return None, side
+    # Before the heading test: "**Response**" in bold on its own line labels the answer.
+    if (m := _A.match(text)) and (side == "q" or not current.answer):
+        rest = (m["rest"] or "").strip()
+        if rest:
+            current.answer.append(p.seg[len(text) - len(rest) :])
+        return current, "a"
     if (
         p.heading
         or _OTHER_LABEL.match(text)
@@ -121,10 +130,5 @@ def _para(p: Para, current: Question | None, side: str, out: list[Question], num
         or (_ITEM.match(text) and len(text.split()) <= 12)
     ):
         return None, side
-    if (m := _A.match(text)) and (side == "q" or not current.answer):
-        rest = m["rest"].strip()
-        if rest:
-            current.answer.append(p.seg[len(text) - len(rest) :])
-        return current, "a"
     (current.text if side == "q" else current.answer).append(p.seg)
     return current, side

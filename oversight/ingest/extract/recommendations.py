@@ -11,6 +11,8 @@ Numbered recommendations come from headings ("Recommendation 3 – Title",
 - in running text, paragraphs after the heading are the recommendation's text until a
   response label ("Response", "Response (Cllr X, Chair, Y Commission):", "MPS
   response:"), and the response's after it;
+- a heading that states the recommendation itself ("R3 That the Council ...") has no
+  title: its words are the recommendation's text;
 - a short line of bodies right under the heading ("Metropolitan Police Service and
   MOPAC", "For: MPS") gives the addressees;
 - a response is split where a paragraph starts with a responder's label ("MPS:",
@@ -60,6 +62,8 @@ _TERMINATOR = re.compile(
     r"\s+(?:implications|comments|considerations)|comments of the)\b",
     re.I,
 )
+# A recommendation's own wording, not a title: "That the Council ...", "We recommend".
+_STATED = re.compile(r"^(?:that|we (?:recommend|ask|suggest|call))\b", re.I)
 _SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][^.:;]{2,60}$")
 
 
@@ -127,6 +131,11 @@ class _Reader:
         entry = Entry(number, layout, title=title or None, segs=[seg])
         if title.startswith("(") and title.endswith(")") and (bodies := _addressees(title)):
             entry.title, entry.addressees = None, bodies
+        elif _STATED.match(title) or (ends_sentence(title) and len(title.split()) > 15):
+            # "R3 That the Council commissions ...": the heading holds the text itself.
+            at = seg.text.find(title)
+            entry.title = None
+            entry.text = [Para(seg[at:] if at >= 0 else seg)]
         self.entries.append(entry)
         self.current = entry
         return entry
@@ -336,8 +345,10 @@ def _header_columns(row: Row) -> dict[str, list[int]] | None:
         text = text.strip()
         if not text or len(text) > 50:
             continue
+        # A narrow PDF column can break a header word ("Recommendatio n").
+        joined = text.replace(" ", "")
         for name, pattern in _HEADER_COLUMNS.items():
-            if pattern.match(text):
+            if pattern.match(text) or pattern.match(joined):
                 cols.setdefault(name, []).append(i)
                 break
     return cols if "rec" in cols and "response" in cols else None

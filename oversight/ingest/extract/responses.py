@@ -6,9 +6,11 @@
   "Officer", "Council") or a verdict in brackets ("(Agreed in part)");
 - `responder_label`: a paragraph opening with a responding body's or person's name
   and a colon ("MPS:", "MOPAC:", "Hackney Education (HE):", "Cllr Ann Lee:"), never a
-  field label ("Update:", "Note:", "Key points:");
-- `split_responders`: one response per labelled responder inside a response cell; a
-  body's name alone in bold or underlined on its line labels the paragraphs after it.
+  field label ("Update:", "Note:", "Key points:"); the part of a body that answers, in
+  brackets, is left out of the name ("Metropolitan Police (Central East BCU):");
+- `split_responders`: one response per labelled responder inside a response cell, also
+  where a label follows a sentence inside a paragraph; a body's name alone in bold or
+  underlined on its line labels the paragraphs after it.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ RESPONSE_LABEL = re.compile(
     re.I | re.S,
 )
 _RESPONDER = re.compile(
-    r"^(?P<who>[A-Z][A-Za-z&'’ .-]{0,60}?)(?:\s*\((?P<abbr>[A-Z][A-Za-z]{1,8})\))?"
-    r"\s*:\s*(?P<rest>.*)$",
+    r"^(?P<who>[A-Z][A-Za-z&'’ .-]{0,60}?)(?:\s*\((?:(?P<abbr>[A-Z][A-Za-z]{1,8})"
+    r"|(?P<part>[A-Z][\w&'’ .,-]{2,40}))\))?\s*:\s*(?P<rest>.*)$",
     re.S,
 )
 _GENERIC_PRE = frozenset(
@@ -114,12 +116,32 @@ def strip_label(p: Para, rest: str) -> Para:
     return Para(seg, bullet=p.bullet)
 
 
+# A responder's label after the end of a sentence, inside a paragraph: "... in October
+# 2022. Metropolitan Police (Central East BCU): The BCU will ...".
+_INNER_LABEL = re.compile(r"(?<=[.!?])\s+(?=[A-Z][\w&'’ .-]{0,60}?(?:\s*\([^()]{2,40}\))?:\s)")
+
+
+def _at_inner_labels(p: Para) -> list[Para]:
+    """The paragraph cut before each responder's label inside it (a PDF cell's lines
+    run together when the label's line would have fitted after the sentence before)."""
+    if ":" not in p.text:
+        return [p]
+    cuts = [m.end() for m in _INNER_LABEL.finditer(p.text) if responder_label(p.text[m.end() :])]
+    if not cuts:
+        return [p]
+    bounds = [0, *cuts, len(p.text)]
+    return [
+        Para(p.seg[a:b].strip(), bullet=p.bullet and a == 0, column=p.column)
+        for a, b in zip(bounds, bounds[1:], strict=False)
+    ]
+
+
 def split_responders(responses: list[Response]) -> list[Response]:
     """One response per labelled responder inside a response; empty ones dropped."""
     out: list[Response] = []
     for resp in responses:
         current = Response(resp.responder, [], resp.label)
-        for p in resp.paras:
+        for p in [q for para in resp.paras for q in _at_inner_labels(para)]:
             label = responder_label(p.text)
             if label is None and p.heading and looks_like_body(p.text.strip(" :")):
                 label = (squash(p.text.strip(" :")), "")  # "**MOPAC**" alone on its line
