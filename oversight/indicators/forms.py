@@ -32,6 +32,7 @@ class IndicatorForm(forms.ModelForm):
         widget=forms.RadioSelect,
         help_text="Leave unselected to follow which direction is better.",
     )
+    source_url = forms.URLField(label="Link to the source", required=False, assume_scheme="https")
     benchmarks = forms.CharField(
         label="Comparison series",
         required=False,
@@ -59,7 +60,6 @@ class IndicatorForm(forms.ModelForm):
             "better": "Which direction is better?",
             "target_value": "Target",
             "body": "Owning body",
-            "source_url": "Link to the source",
             "restricted": "Restricted: only the owning body and its organisation can see it",
         }
         help_texts = {"target_value": "Leave blank if there is no target."}
