@@ -20,6 +20,8 @@ Tables (all in the DuckDB file; the caller chooses its path):
 - `boundary_file`: the GeoJSON in use; `meta`: its key and area names, the schema
   version.
 
+Rows are stored in no particular order: every query counts them or sorts them.
+
 Import rules:
 
 - A whole import is one transaction. Every file is checked first (name gives month and
@@ -40,6 +42,7 @@ Import rules:
 
 from __future__ import annotations
 
+import functools
 import json
 import tempfile
 from collections.abc import Callable, Iterable
@@ -59,6 +62,12 @@ SCHEMA_VERSION = "2"  # 2: files.sha256 became files.checksum
 # 17 s in reads of 32 MB); the limit only bounds the temporary copies on huge imports.
 _BATCH_BYTES = 1024 * 1024 * 1024
 _REPORTED_BAD_ROWS = 10  # per file, in the ImportReport (all are kept in the store)
+# Rows per row group written, half DuckDB's default. Each reader thread compresses and
+# writes a row group as soon as it has read one, in parallel with the others; what is
+# left over at the end of a read is written by one thread alone. With the default, a
+# read of a few hundred thousand rows (the sample: 200,000) leaves each of two threads
+# less than a row group, and writing it all at the end made the read a third slower.
+_ROW_GROUP_SIZE = 61_440
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR, value VARCHAR);
@@ -170,7 +179,9 @@ class Store:
     """A DuckDB file of stop-and-search records. Use as a context manager, or close().
 
     DuckDB lets one process write a file, and while it does no other process can open
-    it; readers (the web pages) should open with read_only=True and close promptly."""
+    it; readers (the web pages) should open with read_only=True and close promptly.
+    Within one process a file open for writing cannot be opened again, for writing or
+    reading (duckdb.ResourceInUseException)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
@@ -178,7 +189,10 @@ class Store:
             raise FileNotFoundError(f"no stop-and-search store at {self.path}")
         self.read_only = read_only
         self._meta_cache: dict[str, str | None] = {}
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        if read_only:
+            self.con = duckdb.connect(str(self.path), read_only=True)
+        else:
+            self.con = _open_for_writing(self.path)
         # Dates are stored as UTC wall-clock times; make every cast agree.
         self.con.execute("SET TimeZone = 'UTC'")
         # Track query progress (for the import's progress callback) without DuckDB
@@ -188,6 +202,10 @@ class Store:
             "SET progress_bar_time = 0"
         )
         if not read_only:
+            # Rows may be stored in any order (every query counts or sorts them), which
+            # lets DuckDB's reader threads insert what they read without keeping the
+            # files' order: a tenth less CPU time for a read.
+            self.con.execute("SET preserve_insertion_order = false")
             # One transaction: each statement on its own would be a commit of its own,
             # which makes opening a new store several times slower.
             self.con.execute("BEGIN TRANSACTION")
@@ -198,7 +216,7 @@ class Store:
                 # file is loaded once more ("replaced", same content) when next imported.
                 self.con.execute("ALTER TABLE files RENAME COLUMN sha256 TO checksum")
             if version != SCHEMA_VERSION:
-                self._set_meta("schema_version", SCHEMA_VERSION)
+                self._set_meta(schema_version=SCHEMA_VERSION)
             self.con.execute("COMMIT")
         elif not self._is_store():
             self.con.close()
@@ -251,10 +269,12 @@ class Store:
             tempfile.TemporaryDirectory(prefix="stopsearch-") as tmp,
             ThreadPoolExecutor(1, thread_name_prefix="stopsearch-boundaries") as helper,
         ):
-            # Parsing boundaries (the default file is 2 MB of GeoJSON) takes a tenth of a
-            # second or more, and nothing needs them until the first files are read: the
-            # helper thread parses them meanwhile (DuckDB lets go of the GIL as it reads).
-            chosen = helper.submit(parse)
+            # Parsing boundaries (the default file is 2 MB of GeoJSON) takes most of a
+            # tenth of a second, and nothing needs them until the first files are read: the
+            # helper thread parses them while DuckDB reads, which lets go of the GIL. Not
+            # sooner: json.loads holds the GIL throughout, so it would stall the Python
+            # work that comes before the read.
+            chosen = functools.cache(lambda: helper.submit(parse))
             sources, skipped = collect_sources(paths, archives)
             rewrite: set[Source] = set()
             while True:
@@ -291,38 +311,39 @@ class Store:
     def _import(
         self,
         sources: list[Source],
-        pending: Future[Boundaries],
+        pending: Callable[[], Future[Boundaries]],
         work: _Work,
         report: ImportReport,
         progress: Progress | None,
     ) -> None:
-        """The import proper, as one transaction. The boundaries (`pending`) are waited
-        for once the first batch of files is read: only placing searches needs them."""
+        """The import proper, as one transaction. The boundaries (`pending()` starts
+        parsing them) are waited for once the first batch of files is read: only placing
+        searches needs them."""
         if progress:
             progress(0, len(sources))
         self.con.execute("BEGIN TRANSACTION")
         try:
             bounds = None
             done = 0
+            new: list[_Load] = []
+            next_id = self._scalar("SELECT coalesce(max(file_id), 0) + 1 FROM files")
             for batch in _batches(sources):
-                loads = self._prepare(batch, done, work, report)
+                loads = self._prepare(batch, done, next_id, work, report)
+                next_id += len(loads)
+                parsing = pending()
                 if loads:
                     with watch(self.con, progress, done, len(batch), len(sources)):
                         self._read_all(loads)
                 if bounds is None:
-                    bounds = pending.result()
+                    bounds = parsing.result()
                     report.areas_reassigned = self._use_boundaries(bounds)
                 if loads:
                     self._locate(loads, bounds)
+                    new.extend(loads)
                 done += len(batch)
                 if progress:
                     progress(done, len(sources))
-            self.con.execute("DELETE FROM area_forces")
-            self.con.execute(
-                "INSERT INTO area_forces SELECT area, arg_max(force, n) FROM ("
-                "SELECT area, force, count(*) AS n FROM located_searches "
-                "WHERE area IS NOT NULL GROUP BY ALL) GROUP BY area"
-            )
+            self._count(new)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
@@ -330,10 +351,11 @@ class Store:
             raise
 
     def _prepare(
-        self, batch: list[Source], offset: int, work: _Work, report: ImportReport
+        self, batch: list[Source], offset: int, next_id: int, work: _Work, report: ImportReport
     ) -> list[_Load]:
         """Copy the batch's files where DuckDB can read them, leave alone those already
-        stored with the same content, and delete what the others replace."""
+        stored with the same content, and delete what the others replace. Files to read
+        are numbered from `next_id` (`files` gets them once the whole import is read)."""
         stored = {
             (force, month): (file_id, checksum, counts)
             for file_id, force, month, checksum, *counts in self.con.execute(
@@ -341,7 +363,6 @@ class Store:
                 "outside_areas FROM files"
             ).fetchall()
         }
-        next_id = self._scalar("SELECT coalesce(max(file_id), 0) + 1 FROM files")
         loads = []
         for index, source in enumerate(batch, start=offset):
             path, checksum = source.materialise(
@@ -374,7 +395,7 @@ class Store:
             self._read_csv(group)
 
     def _locate(self, loads: list[_Load], bounds: Boundaries) -> None:
-        """Place the new points of the files just read, and record the files."""
+        """Place the new points of the files just read."""
         first_id, last_id = loads[0].file_id, loads[-1].file_id
         points = self.con.execute(
             "SELECT DISTINCT latitude, longitude FROM searches s "
@@ -384,23 +405,31 @@ class Store:
             [first_id, last_id],
         ).fetchnumpy()
         self._add_locations(bounds, points["latitude"], points["longitude"])
-        self._record_files(loads)
         for load in loads:
             remove_copy(load.path, load.source)
+
+    def _count(self, loads: list[_Load]) -> None:
+        """Record the new files with their counts, and work out again which force covers
+        each area, from one pass over the located searches (each is a join of every
+        search with its point)."""
+        self.con.execute(
+            "CREATE TEMP TABLE counted AS SELECT file_id, area, count(*) AS searches, "
+            "count(*) FILTER (latitude IS NULL OR longitude IS NULL) AS without_location "
+            "FROM located_searches GROUP BY ALL"
+        )
+        if loads:
+            self._record_files(loads)
+        self.con.execute("DELETE FROM area_forces")
+        self.con.execute(
+            "INSERT INTO area_forces SELECT area, arg_max(force, n) FROM ("
+            "SELECT area, force, sum(searches) AS n FROM counted JOIN files USING (file_id) "
+            "WHERE area IS NOT NULL GROUP BY ALL) GROUP BY area"
+        )
+        self.con.execute("DROP TABLE counted")
 
     def _read_csv(self, group: list[_Load]) -> None:
         """Append the group's good rows to `searches` and its bad rows to `bad_rows`."""
         paths = [str(load.path) for load in group]
-        self.con.register(
-            "batch_files",
-            {
-                "path": np.array(paths, dtype=object),
-                "position": np.arange(len(group), dtype=np.int64),
-                "file_id": np.array([load.file_id for load in group], dtype=np.int32),
-                "force": np.array([load.source.force for load in group], dtype=object),
-                "month": np.array([load.source.month for load in group], dtype=object),
-            },
-        )
         targets = ", ".join(COLUMNS.values())
         selected = ", ".join(_select(name) for name in COLUMNS)
         reader = (
@@ -409,31 +438,35 @@ class Store:
             "store_rejects = true, rejects_table = 'batch_errors', "
             "rejects_scan = 'batch_scans')"
         )
-        # Rows find their file by file_index (the file's place in $paths): joining on
-        # an integer, not on each row's file name, which would be one more string per row.
-        # No try/finally around the clean-up: after an error the transaction is aborted
-        # and refuses even that; the rollback drops the tables, and registering
-        # batch_files again replaces it.
+        # Rows, and the reader's errors, say which file they come from by its place in
+        # $paths (file_index and file_id, from 0), which picks the file's values from
+        # lists in the same order. No try/finally around the clean-up: after an error the
+        # transaction is aborted and refuses even that; the rollback drops the tables.
+        files = {
+            "paths": paths,
+            "ids": [load.file_id for load in group],
+            "forces": [load.source.force for load in group],
+            "months": [load.source.month for load in group],
+        }
         try:
             self.con.execute(
                 f"INSERT INTO searches (file_id, force, month, {targets}) "
-                f"SELECT f.file_id, f.force, f.month, {selected} "
-                f"FROM {reader} r JOIN batch_files f ON r.file_index = f.position",
-                {"paths": paths, "columns": group[0].source.columns},
+                "SELECT $ids[file_index::BIGINT + 1], $forces[file_index::BIGINT + 1], "
+                f"$months[file_index::BIGINT + 1], {selected} FROM {reader}",
+                {"columns": group[0].source.columns, **files},
             )
         except duckdb.InvalidInputException as exc:
             raise _UnreadableCsv({load.source for load in group}, str(exc)) from exc
         # A record with several bad values has one error per value: one bad row.
         self.con.execute(
-            "INSERT INTO bad_rows SELECT f.file_id, e.line, "
-            "string_agg(e.error_type || coalesce(' in ' || e.column_name, '') || ': ' "
-            "|| e.error_message, '; ' ORDER BY e.column_idx), any_value(e.csv_line) "
-            "FROM batch_errors e JOIN batch_scans s USING (scan_id, file_id) "
-            "JOIN batch_files f ON s.file_path = f.path GROUP BY f.file_id, e.line"
+            "INSERT INTO bad_rows SELECT $ids[file_id::BIGINT + 1], line, "
+            "string_agg(error_type || coalesce(' in ' || column_name, '') || ': ' "
+            "|| error_message, '; ' ORDER BY column_idx), any_value(csv_line) "
+            "FROM batch_errors GROUP BY file_id, line",
+            {"ids": files["ids"]},
         )
         self.con.execute("DROP TABLE batch_errors")
         self.con.execute("DROP TABLE batch_scans")
-        self.con.unregister("batch_files")
 
     def _add_locations(self, bounds: Boundaries, lat: np.ndarray, lon: np.ndarray) -> None:
         """Assign areas to new distinct points and add them to `locations`."""
@@ -449,15 +482,16 @@ class Store:
         self.con.unregister("new_locations")
 
     def _record_files(self, loads: list[_Load]) -> None:
+        """Add the files just read to `files`, with their counts from `counted`."""
         first_id, last_id = loads[0].file_id, loads[-1].file_id
+        # A search without location has no area, so those outside every area are the
+        # searches with no area less those without location.
         counts = {
             file_id: rest
             for file_id, *rest in self.con.execute(
-                "SELECT file_id, count(*), "
-                "count(*) FILTER (latitude IS NULL OR longitude IS NULL), "
-                "count(*) FILTER (latitude IS NOT NULL AND longitude IS NOT NULL "
-                "AND area IS NULL) "
-                "FROM located_searches WHERE file_id BETWEEN ? AND ? GROUP BY file_id",
+                "SELECT file_id, sum(searches), sum(without_location), "
+                "coalesce(sum(searches - without_location) FILTER (area IS NULL), 0) "
+                "FROM counted WHERE file_id BETWEEN ? AND ? GROUP BY file_id",
                 [first_id, last_id],
             ).fetchall()
         }
@@ -502,11 +536,13 @@ class Store:
         key = f"{bounds.sha256}:{bounds.name_property}"
         if previous == key:
             return False
-        self._set_meta("boundaries_key", key)
+        self._set_meta(
+            boundaries_key=key,
+            boundaries_name_property=bounds.name_property,
+            area_names=json.dumps(bounds.areas),
+        )
         self.con.execute("DELETE FROM boundary_file")
         self.con.execute("INSERT INTO boundary_file VALUES (?)", [bounds.text])
-        self._set_meta("boundaries_name_property", bounds.name_property)
-        self._set_meta("area_names", json.dumps(bounds.areas))
         if previous is None:
             return False
         self.con.execute("DELETE FROM locations")
@@ -532,10 +568,15 @@ class Store:
             self._meta_cache[key] = rows[0][0] if rows else None
         return self._meta_cache[key]
 
-    def _set_meta(self, key: str, value: str | None) -> None:
-        self.con.execute("DELETE FROM meta WHERE key = ?", [key])
-        self.con.execute("INSERT INTO meta VALUES (?, ?)", [key, value])
-        self._meta_cache[key] = value
+    def _set_meta(self, **values: str | None) -> None:
+        keys = list(values)
+        marks = ", ".join("?" for _ in keys)
+        self.con.execute(f"DELETE FROM meta WHERE key IN ({marks})", keys)
+        self.con.execute(
+            f"INSERT INTO meta VALUES {', '.join('(?, ?)' for _ in keys)}",
+            [item for pair in values.items() for item in pair],
+        )
+        self._meta_cache.update(values)
 
     def _is_store(self) -> bool:
         # Asking for the meta table directly: listing duckdb_tables() costs a noticeable
@@ -549,6 +590,24 @@ class Store:
         # fetchall, not fetchone: DuckDB refuses further work on a connection while a
         # result is only partly fetched.
         return self.con.execute(sql, params or []).fetchall()[0][0]
+
+
+def _open_for_writing(path: Path) -> duckdb.DuckDBPyConnection:
+    """A connection whose default database is the store file, written in row groups of
+    _ROW_GROUP_SIZE rows (only ATTACH can set that: it is not kept in the file)."""
+    con = duckdb.connect()
+    try:
+        # Where an in-memory database would spill, the file's own database would.
+        con.execute("SET temp_directory = ?", [f"{path}.tmp"])
+        # The only long strings stored are the boundary file's text: compressing the
+        # default's 2 MB with zstd cost a new store 20 ms; as it is, it takes 1.5 MB more.
+        con.execute("SET disabled_compression_methods = 'zstd'")
+        con.execute(f"ATTACH ? AS store (ROW_GROUP_SIZE {_ROW_GROUP_SIZE})", [str(path)])
+        con.execute("USE store")
+    except BaseException:
+        con.close()
+        raise
+    return con
 
 
 def _select(column: str) -> str:

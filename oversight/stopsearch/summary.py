@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .census import GROUPS
@@ -45,35 +46,47 @@ from .store import Store
 
 StoreLike = Store | str | Path
 
-# Everything the summary needs, counted per month, ethnic group and force in one pass.
+# What a summary counts, and how (over located_searches).
+_COUNTED = {
+    "searches": "TRUE",
+    "person_searches": PERSON,
+    "children": f"{PERSON} AND {CHILD}",
+    "arrests": ARREST,
+    "with_outcome": HAS_OUTCOME,
+    "positive": f"{HAS_OUTCOME} AND NOT {NO_FURTHER_ACTION}",
+    "linked_recorded": recorded("outcome_linked"),
+    "linked": is_true("outcome_linked"),
+    "thorough_recorded": recorded("removal_more_than_outer"),
+    "thorough": is_true("removal_more_than_outer"),
+}
+# Everything the summaries of many scopes (areas, or forces: `key` is the column) need,
+# in one pass over the searches: counted per scope, month and ethnic group, then added
+# up per scope, per scope and month, and per scope and group. A NULL month or group in
+# the result marks the rows that add it up (neither is ever NULL in the counts).
 _COUNTS = f"""
-SELECT month, {ETHNIC_GROUP} AS ethnic_group,
-    count(*) AS searches,
-    count(*) FILTER ({PERSON}) AS person_searches,
-    count(*) FILTER ({PERSON} AND {CHILD}) AS children,
-    count(*) FILTER ({ARREST}) AS arrests,
-    count(*) FILTER ({HAS_OUTCOME}) AS with_outcome,
-    count(*) FILTER ({HAS_OUTCOME} AND NOT {NO_FURTHER_ACTION}) AS positive,
-    count(*) FILTER ({recorded("outcome_linked")}) AS linked_recorded,
-    count(*) FILTER ({is_true("outcome_linked")}) AS linked,
-    count(*) FILTER ({recorded("removal_more_than_outer")}) AS thorough_recorded,
-    count(*) FILTER ({is_true("removal_more_than_outer")}) AS thorough
-FROM located_searches
-WHERE {{where}} AND month BETWEEN ? AND ?
-GROUP BY ALL
-"""
-_FIELDS = (
-    "searches",
-    "person_searches",
-    "children",
-    "arrests",
-    "with_outcome",
-    "positive",
-    "linked_recorded",
-    "linked",
-    "thorough_recorded",
-    "thorough",
+WITH counts AS (
+    SELECT {{key}} AS scope, month, {ETHNIC_GROUP} AS ethnic_group,
+        {", ".join(f"count(*) FILTER ({test}) AS {name}" for name, test in _COUNTED.items())}
+    FROM located_searches
+    WHERE {{key}} IN ({{names}}) AND month BETWEEN ? AND ?
+    GROUP BY ALL
 )
+SELECT scope, month, ethnic_group, {", ".join(f"sum({name})::BIGINT" for name in _COUNTED)}
+FROM counts
+GROUP BY GROUPING SETS ((scope), (scope, month), (scope, ethnic_group))
+"""
+
+
+@dataclass
+class _Counts:
+    """A scope's counts over the period: the totals of _COUNTED, searches per month,
+    and person searches and children per ethnic group (months and groups without
+    searches are left out)."""
+
+    totals: dict[str, int] = field(default_factory=lambda: dict.fromkeys(_COUNTED, 0))
+    by_month: dict[str, int] = field(default_factory=dict)
+    persons_by_group: dict[str, int] = field(default_factory=dict)
+    children_by_group: dict[str, int] = field(default_factory=dict)
 
 
 @contextmanager
@@ -103,15 +116,28 @@ def summary(store: StoreLike, area: str, month_from: str, month_to: str) -> dict
     with opened(store) as st:
         scope = resolve(st, area)
         context = _Context(st, month_from, month_to)
-        return context.summary(scope, _counts(st, scope, month_from, month_to))
+        return context.summary(scope, _counts(st, [scope], month_from, month_to)[scope.name])
 
 
-def _counts(st: Store, scope: Scope, month_from: str, month_to: str) -> list[dict]:
-    cursor = st.con.execute(
-        _COUNTS.format(where=scope.where), [*scope.params, month_from, month_to]
-    )
-    names = [column[0] for column in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+def _counts(st: Store, scopes: list[Scope], month_from: str, month_to: str) -> dict[str, _Counts]:
+    """The _Counts of each scope, by name; all scopes are of one kind."""
+    (key,) = {scope.kind for scope in scopes}
+    sql = _COUNTS.format(key=key, names=", ".join("?" for _ in scopes))
+    names = [scope.name for scope in scopes]
+    counts = {name: _Counts() for name in names}
+    for name, month, group, *values in st.con.execute(
+        sql, [*names, month_from, month_to]
+    ).fetchall():
+        found = counts[name]
+        searches, persons, children = values[:3]
+        if month is not None:
+            found.by_month[month] = searches
+        elif group is not None:
+            found.persons_by_group[group] = persons
+            found.children_by_group[group] = children
+        else:
+            found.totals = dict(zip(_COUNTED, values, strict=True))
+    return counts
 
 
 class _Context:
@@ -129,25 +155,17 @@ class _Context:
             ).fetchall()
         )
 
-    def summary(self, scope: Scope, rows: list[dict]) -> dict:
-        """The contract's summary of `scope` from its rows of _COUNTS."""
+    def summary(self, scope: Scope, counts: _Counts) -> dict:
+        """The contract's summary of `scope` from its counts."""
         month_from, month_to = self.month_from, self.month_to
-        total = dict.fromkeys(_FIELDS, 0)
-        persons_by_group = dict.fromkeys((*GROUPS, NOT_STATED), 0)
-        children_by_group = dict.fromkeys((*GROUPS, NOT_STATED), 0)
-        by_month: dict[str, int] = {}
-        for row in rows:
-            for name in _FIELDS:
-                total[name] += row[name]
-            persons_by_group[row["ethnic_group"]] += row["person_searches"]
-            children_by_group[row["ethnic_group"]] += row["children"]
-            by_month[row["month"]] = by_month.get(row["month"], 0) + row["searches"]
+        total, by_month = counts.totals, counts.by_month
+        persons_by_group, children_by_group = counts.persons_by_group, counts.children_by_group
 
         residents = scope_population(scope, self.covering) or {}
-        white = persons_by_group["White"]
+        white = persons_by_group.get("White", 0)
         by_ethnicity = {}
         for group in GROUPS:
-            searches = persons_by_group[group]
+            searches = persons_by_group.get(group, 0)
             ratio, ci = ratio_with_ci(searches, residents.get(group), white, residents.get("White"))
             if group == "White" and ratio is not None:
                 ratio, ci = 1.0, None
@@ -171,7 +189,7 @@ class _Context:
                 self.without_location.get(force, 0) for force in scope_forces(scope, self.covering)
             ),
             "by_ethnicity": by_ethnicity,
-            "not_stated": persons_by_group[NOT_STATED],
+            "not_stated": persons_by_group.get(NOT_STATED, 0),
             "arrest_rate": share(total["arrests"], total["searches"]),
             "positive_outcome_rate": share(total["positive"], total["with_outcome"]),
             "linked_outcome": {
@@ -184,7 +202,7 @@ class _Context:
             },
             "children": {
                 "searches": total["children"],
-                "by_ethnicity": {group: children_by_group[group] for group in GROUPS},
+                "by_ethnicity": {group: children_by_group.get(group, 0) for group in GROUPS},
             },
             "months": [
                 {"month": m, "searches": by_month.get(m, 0), "partial": partial[m]} for m in months
@@ -196,30 +214,17 @@ def summaries(
     store: StoreLike, areas: list[str] | None, month_from: str, month_to: str
 ) -> dict[str, dict]:
     """summary() for many areas at once (default: every area of the boundaries), keyed
-    by area name, counting them all in a single pass over the store."""
+    by area name, counting them all in a single pass over the store (one more for
+    forces, if any are named)."""
     check_period(month_from, month_to)
     with opened(store) as st:
         scopes = [resolve(st, area) for area in (areas or st.area_names())]
-        by_area = [s for s in scopes if s.kind == "area"]
         context = _Context(st, month_from, month_to)
         results = {}
-        if by_area:
-            marks = ", ".join("?" for _ in by_area)
-            cursor = st.con.execute(
-                _COUNTS.replace("SELECT month,", "SELECT area, month,", 1).format(
-                    where=f"area IN ({marks})"
-                ),
-                [*(s.name for s in by_area), month_from, month_to],
-            )
-            names = [column[0] for column in cursor.description]
-            grouped: dict[str, list[dict]] = {s.name: [] for s in by_area}
-            for row in cursor.fetchall():
-                record = dict(zip(names, row, strict=True))
-                grouped[record["area"]].append(record)
-            for scope in by_area:
-                results[scope.name] = context.summary(scope, grouped[scope.name])
-        for scope in scopes:
-            if scope.kind == "force":
-                counts = _counts(st, scope, month_from, month_to)
-                results[scope.name] = context.summary(scope, counts)
-        return results
+        for kind in ("area", "force"):
+            of_kind = [scope for scope in scopes if scope.kind == kind]
+            if of_kind:
+                counts = _counts(st, of_kind, month_from, month_to)
+                for scope in of_kind:
+                    results[scope.name] = context.summary(scope, counts[scope.name])
+        return {scope.name: results[scope.name] for scope in scopes}

@@ -58,9 +58,9 @@ def with_store(*, empty_status: int = 200) -> Callable:
                 store = Store(settings.STOPSEARCH_DB, read_only=True)
             except FileNotFoundError:
                 return _unavailable(request, "empty", empty_status)
-            except (duckdb.IOException, duckdb.ConnectionException):
+            except (duckdb.IOException, duckdb.ResourceInUseException):
                 # IOException: another process (an import) holds the write lock.
-                # ConnectionException: this process has it open for writing.
+                # ResourceInUseException: this process has it open for writing.
                 return _unavailable(request, "busy", 503)
             with store:
                 if dashboard.month_range(store) is None:

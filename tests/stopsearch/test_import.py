@@ -73,6 +73,27 @@ def test_bad_rows_are_reported_with_line_numbers_and_good_rows_still_load(store,
     assert "fifty-one" in stored[0]["text"]
 
 
+def test_rows_and_bad_rows_of_files_read_together_keep_to_their_own_file(store, tmp_path):
+    june = write_csv(tmp_path / MET_JUNE, [search(), search()])
+    july = write_csv(
+        tmp_path / "2018-07-city-of-london-stop-and-search.csv",
+        [search(), search(longitude="west"), search(where=WESTMINSTER)],
+    )
+    report = store.import_paths([july, june])
+    by_file = {(f.force, f.month): f for f in report.files}
+    june_result = by_file[("metropolitan", "2018-06")]
+    july_result = by_file[("city-of-london", "2018-07")]
+    assert (june_result.rows, june_result.bad_rows) == (2, 0)
+    assert (july_result.rows, july_result.bad_rows) == (2, 1)
+    assert [bad.line for bad in july_result.first_bad_rows] == [3]
+    assert [row["line"] for row in bad_rows(store, "city-of-london", "2018-07")] == [3]
+    stored = store.con.execute(
+        "SELECT force, month, count(*) FROM located_searches GROUP BY ALL ORDER BY 1"
+    ).fetchall()
+    assert stored == [("city-of-london", "2018-07", 2), ("metropolitan", "2018-06", 2)]
+    assert summary(store, "Westminster", "2018-06", "2018-07")["searches"] == 1
+
+
 def test_file_with_mixed_line_endings_still_loads_with_bad_rows_reported(store, tmp_path):
     path = tmp_path / MET_JUNE
     write_csv(path, [search(), search(latitude="north")])  # csv writes \r\n endings
@@ -215,6 +236,28 @@ def test_folder_of_csv_files_is_imported(store, tmp_path):
     report = store.import_paths([tmp_path / "data"])
     assert report.rows == 2
     assert report.skipped == [str(tmp_path / "data" / "notes.txt")]
+
+
+def test_an_import_read_in_several_batches_counts_each_file_once(store, tmp_path, monkeypatch):
+    monkeypatch.setattr("oversight.stopsearch.store._BATCH_BYTES", 1)  # a file a batch
+    store.import_paths([write_csv(tmp_path / "a" / MET_JUNE, [search(), search(where=None)])])
+    july = write_csv(
+        tmp_path / "b" / "2018-07-metropolitan-stop-and-search.csv",
+        [search(where=CAMBRIDGE), search(latitude="north"), search()],
+    )
+    corrected_june = write_csv(tmp_path / "b" / MET_JUNE, [search(where=WESTMINSTER)])
+    report = store.import_paths([corrected_june, july])
+    counts = {
+        f.month: (f.status, f.rows, f.bad_rows, f.without_location, f.outside_areas)
+        for f in report.files
+    }
+    assert counts == {"2018-06": ("replaced", 1, 0, 0, 0), "2018-07": ("new", 2, 1, 0, 1)}
+    stored = store.con.execute(
+        "SELECT month, rows, bad_rows, without_location, outside_areas FROM files ORDER BY 1"
+    ).fetchall()
+    assert stored == [("2018-06", 1, 0, 0, 0), ("2018-07", 2, 1, 0, 1)]
+    assert summary(store, "Westminster", "2018-06", "2018-07")["searches"] == 1
+    assert summary(store, "Hackney", "2018-06", "2018-07")["searches"] == 1
 
 
 def test_point_on_hackney_is_assigned_to_hackney(store, tmp_path):
