@@ -59,7 +59,8 @@ PERSONAS = [
         Person.Role.SCRUTINY,
         "Scrutiny officer, Living in Hackney and the other commissions",
         "the dashboard's items awaiting verification; verify the IGU Community Forum "
-        "item; see the restricted handcuffing item in the Trust and Confidence plan",
+        "item; see the restricted handcuffing item in the Trust and Confidence plan; "
+        "import a committee document (Dashboard, Import a document) and publish it",
     ),
     Persona(
         "police",
