@@ -27,7 +27,7 @@ from datetime import date
 
 from . import dates
 from .layout import Block, Para, Row, paras_of
-from .people import People, looks_like_body
+from .people import People, looks_like_body, looks_like_role
 from .text import Seg, ends_sentence, norm, sentences, squash
 
 _ACTION = re.compile(
@@ -37,10 +37,12 @@ _ACTION = re.compile(
 )
 # "... projects. Action: Hannah Ode - write to ..." or "... circulated. Action: JD".
 _INNER_ACTION = re.compile(r"(?<=[.!?])\s+(?i:actions?)\s*[:–—-]\s*(?P<rest>\S.*)$", re.S)
+_PARA_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+(?=[A-Z])")
 _LIST_NUMBER = re.compile(r"^\(?\d{1,2}[.)]\s+")
 _UPDATE = re.compile(r"\b(?i:update|progress)\s*:\s*")
 _LABEL = re.compile(r"^[A-Z][A-Za-z/&'’ ()-]{1,40}?\s*:")
-_WHO = r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|/)){0,5}?)"
+# A person, body or role: "Head of Community Safety" joins capitalised words with "of".
+_WHO = r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|of|for|&|/)){0,5}?)"
 _LEADING_DASH = re.compile(rf"^{_WHO}\s*[-–—:]\s+(?P<rest>\S.*)$", re.S)
 _LEADING_TO = re.compile(rf"^{_WHO}\s+(?:agreed to|has agreed to|to|will|is to)\s+[a-z]", re.S)
 _TRAILING_WHO = re.compile(
@@ -53,19 +55,34 @@ _MONTH_MEETING = re.compile(
     r"\b(?:to|at|for|by)\s+the\s+(?P<month>[A-Z][a-z]+)\s+(?:meeting|board|committee|session)\b"
 )
 _COLUMNS = {
-    "ref": re.compile(r"^(?:ref(?:erence)?\.?|no\.?|#|item|number|action no\.?)$", re.I),
+    "ref": re.compile(
+        r"^(?:ref(?:erence)?\.?(?: no\.?)?|no\.?|#|item|number|action (?:no\.?|number|ref))$", re.I
+    ),
     "action": re.compile(
-        r"^(?:actions?|actions? agreed|agreed actions?|action points?|description)$", re.I
+        r"^(?:actions?|actions? agreed|agreed actions?|action points?|actions? required"
+        r"|description(?: of action)?)$",
+        re.I,
     ),
     "owner": re.compile(
-        r"^(?:owners?|leads?|responsible|by whom|who|action owner|assigned to|officer)$", re.I
+        r"^(?:owners?|leads?|responsible|by whom|who|action (?:owner|by|lead)|assigned to"
+        r"|(?:lead|responsible)\s+(?:officers?|person|members?|organisation|agency|partner|body)"
+        r"|officers?)(?:\s*\(s\))?$",
+        re.I,
     ),
-    "due": re.compile(r"^(?:due|due date|deadline|by when|date|target date|timescale|when)$", re.I),
-    "status": re.compile(r"^(?:status|rag|rag status|complete\??|done\??)$", re.I),
+    "due": re.compile(
+        r"^(?:due|due date|date due|due by|deadline|by when|date|target date|target"
+        r"|completion date|timescales?|when)$",
+        re.I,
+    ),
+    "status": re.compile(r"^(?:(?:current\s+)?status|rag|rag status|complete\??|done\??)$", re.I),
     "update": re.compile(
-        r"^(?:updates?|progress|progress update|comments?|notes?|latest update)$", re.I
+        r"^(?:updates?|progress|progress update|comments?|notes?|latest update|latest position"
+        r"|current position)$",
+        re.I,
     ),
 }
+# "Update (January 2025)", "Owner:": a header's date or colon is no part of its name.
+_HEADER_NOISE = re.compile(r"\s*\([^)]*\)|:\s*$")
 
 
 @dataclass
@@ -95,17 +112,19 @@ def _owner(who: str, people: People, *, strict: bool) -> str | None:
     resolved = people.resolve(who)
     if resolved:
         return resolved
-    return who if not strict and looks_like_body(who) else None
+    return who if not strict and (looks_like_body(who) or looks_like_role(who)) else None
 
 
-def split_owner(text: str, people: People) -> tuple[str, str | None]:
-    """(text, owner) with a leading or trailing owner taken off the text."""
+def split_owner(text: str, people: People, *, labelled: bool = False) -> tuple[str, str | None]:
+    """(text, owner) with a leading or trailing owner taken off the text. After an
+    "Action:" label the subject of "X to do Y" is the owner even when it is a role or
+    a body ("Head of Community Safety to circulate ...")."""
     text = squash(text)
     if m := _LEADING_DASH.match(text):
         if owner := _owner(m["who"], people, strict=False):
             return m["rest"], owner
     if m := _LEADING_TO.match(text):
-        if owner := _owner(m["who"], people, strict=True):
+        if owner := _owner(m["who"], people, strict=not labelled):
             return text, owner
     if m := _TRAILING_WHO.search(text):
         who = m["a"] or m["b"]
@@ -147,12 +166,13 @@ class _Collector:
         owner: str | None = None,
         update: str | None = None,
         due: str | None = None,
+        labelled: bool = False,
     ) -> None:
         text = squash(text).strip(" ;")
         if len(text) < 4:
             return
         if owner is None:
-            text, owner = split_owner(text, self.people)
+            text, owner = split_owner(text, self.people, labelled=labelled)
         key = norm(text)
         for a in self.found:
             old = norm(a.text)
@@ -196,11 +216,18 @@ def _table(rows: list[Row], columns: dict[str, int], out: _Collector) -> None:
 def _table_columns(row: Row) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for i, t in enumerate(row.texts):
+        t = _HEADER_NOISE.sub("", t).strip()
         for name, pattern in _COLUMNS.items():
-            if name not in columns and pattern.match(t.strip()):
+            if name not in columns and pattern.match(t):
                 columns[name] = i
                 break
-    return columns if "action" in columns and len(columns) >= 2 else None
+    if "action" not in columns:
+        return None
+    # Progress is noted after the action; "Notes" before it ("Item | Notes | Actions") are
+    # what the meeting discussed.
+    if columns.get("update", len(row.texts)) < columns["action"]:
+        del columns["update"]
+    return columns if len(columns) >= 2 else None
 
 
 def _updates(paras: list[Para], out: _Collector) -> None:
@@ -272,6 +299,9 @@ def find_actions(
         _updates(flat, out)
         for p in flat:
             for sentence in sentences(p.seg):
+                # "34.3 Superintendent Lowe agreed to ...": the paragraph's number aside.
+                if number := _PARA_NUMBER.match(sentence.text):
+                    sentence = sentence[number.end() :]
                 m = _LEADING_TO.match(sentence.text)
                 if m and _owner(m["who"], people, strict=True):
                     out.add(sentence.text, sentence)
@@ -313,4 +343,4 @@ def _add_labelled(seg: Seg, owner_hint: str | None, out: _Collector) -> None:
     rest, update = seg.text, None
     if u := _UPDATE.search(rest):
         rest, update = rest[: u.start()], rest[u.end() :]
-    out.add(rest, seg, owner=owner, update=update)
+    out.add(rest, seg, owner=owner, update=update, labelled=True)

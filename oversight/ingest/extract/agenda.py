@@ -1,5 +1,6 @@
 """Agenda items: number, title, start time, duration and presenters.
 
+- rows of a table of minutes whose first cell numbers and names the item ("1. Welcome");
 - rows of an agenda table: a number cell ("3.", "Item 3"), a time cell ("2.15pm",
   "14:15", "2.00-2.30pm", with or without "(20 minutes)"), the title, and the lead in
   the last column; a duration alone in the row after ("(5 minutes)") belongs to it;
@@ -11,6 +12,8 @@
   semicolons, "Name, Role" gives the name). A 24-hour time opens an item only with a
   colon ("20:45"), so "2.62" in notes is no time;
 - numbered headings ("3. Minutes of the previous meeting") when no item has a time;
+  minutes may number their items through the year, so a heading may start at "31.",
+  or give them a reference with the year ("23/45 Minutes of the previous meeting");
 - an item without a number takes the next one in sequence. Numbers must rise and times
   must not go back, so numbered lists in an item's notes are not taken for items;
 - an item with no lead column takes its presenters from the names printed alone or in
@@ -45,12 +48,31 @@ _MID_NUM_TIME = re.compile(r"\s(\d{1,2})[.)]\s+(?=\d{1,2}(?:[.:]\d{2})?\s*[ap]\.
 _NUMBERED = re.compile(
     r"^(?:(?:agenda\s+)?item\s+)?(\d{1,2}[a-z]?)(?:[.):]|\s+[-–])?\s+(?P<title>\S.*)$", re.I
 )
+# A minute's reference heading its minute ("23/45 Minutes of the previous meeting",
+# "CSP 45/23 Apologies"): its number with the year's.
+_MINUTE_REF = re.compile(
+    r"^(?:[A-Z]{2,6}\s*)?(?P<a>\d{1,3})/(?P<b>\d{1,3})\.?\s+(?P<title>[A-Z].*)$"
+)
 _ONLY_DURATION = re.compile(r"^\(?\s*\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)\s*\)?$", re.I)
 _TITLE_END = re.compile(
     r"\s+(?:Date of (?:the )?next\b|(?:Context|Role of (?:the )?group|Purpose|Papers?|Key points"
     r"|Attendees|Present|Lead|Presenters?|Update|Actions?|Decision|Outcome|Background)\s*:)",
     re.I,
 )
+# A paper column's entry ("Paper A", "Verbal", "Enc. 2"): what is tabled, not who leads.
+_PAPER = re.compile(
+    r"^(?:papers?|reports?|enc(?:losure)?s?\.?|appendix|annex|doc(?:ument)?)\s*[\w.]{0,4}$"
+    r"|^(?:verbal(?:\s+(?:update|report))?|presentation|slides|to follow|attached|tabled"
+    r"|to note|n/?a|none|[-–—])$",
+    re.I,
+)
+# An unnumbered pause in a timed agenda ("Comfort break", "Lunch"), not an item.
+_PAUSE = re.compile(
+    r"^(?:(?:comfort|short|lunch|tea|coffee)\s+)?break$|^(?:lunch|refreshments|close"
+    r"|meeting (?:close|closes|ends))$",
+    re.I,
+)
+_BARE_ROLES = {"chair", "the chair", "all", "co-chairs", "vice chair"}
 _LEAD_LABEL = re.compile(
     r"^(?:lead|leads|presenter|presenters|presented by|lead officer)\s*[:–-]?\s*(?P<who>.+)$", re.I
 )
@@ -115,7 +137,7 @@ def _lead_names(text: str, *, column: bool = False) -> list[str]:
     text = squash(text)
     if not text:
         return []
-    if text.casefold().strip(".") in {"chair", "the chair", "all", "co-chairs", "vice chair"}:
+    if text.casefold().strip(".") in _BARE_ROLES:
         return [text]
     names = [n for n in split_names(text) if n]
     if names and all(looks_like_person(n) or n.casefold() == "chair" for n in names):
@@ -144,6 +166,17 @@ def _row_anchor(row: Row) -> dict | None:
         return None
     texts = row.texts
     num = _NUM_CELL.match(texts[filled[0]])
+    if not num and (inline := _NUMBERED.match(texts[filled[0]])):
+        # "1. Welcome and apologies" | notes | actions: a table of minutes, its first
+        # cell the item; the other cells are what was said and done, not a lead.
+        if len(inline["title"].split()) <= 12 and not dates.parse_time(inline["title"]):
+            return {
+                "number": inline.group(1),
+                "title": inline["title"],
+                "start": None,
+                "duration": dates.duration_minutes(inline["title"]),
+                "lead": [],
+            }
     rest_idx = filled[1:] if num else filled
     start = duration = None
     rest: list[str] = []
@@ -165,7 +198,15 @@ def _row_anchor(row: Row) -> dict | None:
         return None
     if not rest and start is None:
         return None
+    while len(rest) >= 2 and _PAPER.match(rest[-1]):
+        rest.pop()
     title = rest[0] if rest else ""
+    if duration is None and (found := dates.find_duration(title)):
+        # "Youth diversion (20 mins)" in the title's cell
+        duration = found[2]
+        title = squash(title[: found[0]] + title[found[1] :])
+    if not num and _PAUSE.match(title.strip(" .")):
+        return None
     lead = _lead_field(rest[-1]) if len(rest) >= 2 else []
     return {
         "number": num.group(1) if num else None,
@@ -176,7 +217,18 @@ def _row_anchor(row: Row) -> dict | None:
     }
 
 
-def _para_anchor(p: Para, expected: int, timed_only: bool) -> dict | None:
+def _minute_number(first: str, second: str, year: int | None) -> str:
+    """The item's number in a minute reference "23/45" or "45/23": the part that is not
+    the year (the calendar or municipal year of the meeting), else the second."""
+    years = {f"{y % 100:02d}" for y in (year, year - 1)} if year else set()
+    if first.zfill(2) in years and second.zfill(2) not in years:
+        return second
+    if second.zfill(2) in years and first.zfill(2) not in years:
+        return first
+    return second
+
+
+def _para_anchor(p: Para, expected: int, timed_only: bool, year: int | None) -> dict | None:
     text = p.text
     if m := _NUM_TIME.match(text):
         pt = dates.parse_time(text[m.end() :])
@@ -191,6 +243,14 @@ def _para_anchor(p: Para, expected: int, timed_only: bool) -> dict | None:
                 return _after_time(m.group(1), text[: m.start()], text[m.end() + pt[1] :], pt[0])
     if timed_only or p.bullet:
         return None
+    if p.heading and (m := _MINUTE_REF.match(text)) and len(text.split()) <= 16:
+        return {
+            "number": _minute_number(m["a"], m["b"], year),
+            "title": _cut_title(m["title"]),
+            "start": None,
+            "duration": None,
+            "lead": [],
+        }
     m = _NUMBERED.match(text)
     if m and len(text.split()) <= 15 and not re.match(r"\d+\.\d", text):
         title = m["title"]
@@ -252,13 +312,18 @@ def _after_time(number: str | None, before: str, after: str, start: str) -> dict
     }
 
 
-def find_agenda(blocks: list[Block], people: People, *, timed_only: bool) -> list[AgendaItem]:
-    """The agenda items, in order (see the module docstring for the rules)."""
+def find_agenda(
+    blocks: list[Block], people: People, *, timed_only: bool, year: int | None = None
+) -> list[AgendaItem]:
+    """The agenda items, in order (see the module docstring for the rules). `year` is
+    the meeting's, to tell a minute reference's number from its year."""
     items: list[AgendaItem] = []
     last_num, last_time = 0, ""
     for i, b in enumerate(blocks):
         expected = last_num + 1
-        found = _row_anchor(b) if isinstance(b, Row) else _para_anchor(b, expected, timed_only)
+        found = (
+            _row_anchor(b) if isinstance(b, Row) else _para_anchor(b, expected, timed_only, year)
+        )
         if found is None:
             if (
                 items
@@ -276,7 +341,12 @@ def find_agenda(blocks: list[Block], people: People, *, timed_only: bool) -> lis
         number = found["number"]
         if number is not None:
             n = _num(number)
-            if not (last_num < n <= last_num + 3) or (last_num == 0 and n > 3):
+            # Minutes number their items through the year ("31. Apologies"): a first
+            # number past 3 is taken only from a heading.
+            first_heading = isinstance(b, Para) and b.heading and not timed_only
+            if last_num == 0 and n > 3 and not first_heading:
+                continue
+            if not (last_num < n <= last_num + 3) and not (last_num == 0 and first_heading):
                 continue
         elif (
             found["start"] is None
@@ -345,6 +415,8 @@ def _fill_from_spans(items: list[AgendaItem], blocks: list[Block], people: Peopl
             text = p.text
             if m := _LEAD_LABEL.match(text):
                 text = m["who"]
+            if text.casefold().strip(".") in _BARE_ROLES:
+                continue  # "Chair" alone is a signature line, not a presenter
             names = _lead_names(text)
             if names and (
                 not people.names
@@ -361,12 +433,18 @@ _AGENDA_HEADING = re.compile(
 )
 
 
+_AGENDA_TITLE = re.compile(
+    r"\s[-–—:|]\s*(?:agenda|minutes|action notes|meeting notes|notes of (?:the )?meeting)$", re.I
+)
+
+
 def looks_like_agenda_doc(blocks: list[Block]) -> bool:
     """An agenda or minutes: an "Agenda"/"Minutes" heading near the top (not an "Agenda
-    item 6" stamp on a report), or an attendee list."""
+    item 6" stamp on a report), a title ending so ("X Partnership – Meeting notes"), or
+    an attendee list."""
     for b in flatten(blocks[:60]):
         text = b.text.strip()
-        if _AGENDA_HEADING.match(text) and len(text.split()) <= 12:
+        if (_AGENDA_HEADING.match(text) or _AGENDA_TITLE.search(text)) and len(text.split()) <= 12:
             return True
         if (
             ATTENDEE_LABEL.match(text)

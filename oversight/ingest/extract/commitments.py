@@ -77,7 +77,8 @@ _PAST_VERB = re.compile(
 _PARA_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")
 _PAST_EVENT = re.compile(
     r"\b(?:following|since|after|last|held|took place|was|were|has been|have been|shared"
-    r"|announced)\b[^.;]{0,40}?\b(?:in|on)\s+(?:the\s+)?$",
+    r"|announced)\b[^.;]{0,40}?\b(?:in|on)\s+(?:the\s+)?$"
+    r"|\bsince\s+(?:the\s+)?(?:(?:start|end|beginning) of\s+)?$",  # "in place since June 2024"
     re.I,
 )
 

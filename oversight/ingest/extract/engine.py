@@ -135,7 +135,8 @@ def extract_document(doc: Document) -> Extraction:
             prov.out["attendees"].append(prov.where(seg))
         chair = chair or listed_chair
         timed_only = any(i.start for i in timed)
-        for item in agenda.find_agenda(blocks, people, timed_only=timed_only):
+        year = context.year if context else None
+        for item in agenda.find_agenda(blocks, people, timed_only=timed_only, year=year):
             records["agenda_items"].append(item.record())
             prov.out["agenda_items"].append(prov.where(item.seg))
 

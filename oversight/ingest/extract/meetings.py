@@ -32,6 +32,7 @@ from .people import (
     looks_like_person,
     strip_titles,
     tidy_name,
+    without_roles,
 )
 from .text import Seg, squash
 
@@ -78,7 +79,14 @@ _CHAIR_LABEL = re.compile(
 )
 ATTENDEE_LABEL = re.compile(
     r"^(?:attendees|present|in attendance|also present|also in attendance|attendance"
-    r"|members present|officers present|participants|those present)\s*:?\s*(?P<rest>.*)$",
+    r"|members present|officers present|participants|those present)\b\s*:?\s*(?P<rest>.*)$",
+    re.I,
+)
+# A further list of those present, after the first ("Officers: ...", "Partners: ...").
+_MORE_PRESENT = re.compile(
+    r"^(?:(?:council|partner|co-opted|independent|external|other)\s+)?(?:officers?|partners?"
+    r"|members?|councillors|cllrs|advis[eo]rs?|guests?|representatives?|observers?|witnesses"
+    r"|agencies)(?:\s+(?:present|in attendance|attending))?\s*:\s*(?P<rest>\S.*)$",
     re.I,
 )
 _STOP_LABEL = re.compile(
@@ -165,12 +173,24 @@ def find_title(blocks: list[Block]) -> Para | None:
         if dates.find_dates(text) and len(text.split()) <= 6:
             continue
         if found is None:
-            if not (b.heading and looks_like_body(text) and len(text.split()) <= 8):
+            bare = _without_date(text)
+            if not (b.heading and looks_like_body(bare) and len(bare.split()) <= 8):
                 return b
             found = b
             continue
         return b if b.heading and _REPORT_TITLE.search(text) else found
     return found
+
+
+_DATE_TAIL = re.compile(r"^(?P<head>.+?)\s*[-–—,|]\s*(?P<tail>[^-–—,|]+)$")
+
+
+def _without_date(text: str) -> str:
+    """ "Overview and Scrutiny Committee – 21 January 2025" without its date."""
+    m = _DATE_TAIL.match(text)
+    if m and len(m["tail"].split()) <= 5 and dates.find_dates(m["tail"]):
+        return m["head"]
+    return text
 
 
 def clean_title(text: str) -> str:
@@ -254,6 +274,11 @@ def read_header(blocks: list[Block]) -> Header:
                 break
     if h.chair is None:
         h.chair = _marked_chair(paras)
+    if h.body is None and date_index is not None:
+        # "Overview and Scrutiny Committee – 21 January 2025" above a report's title.
+        line = paras[date_index].text
+        if (bare := _without_date(line)) != line and looks_like_body(bare):
+            h.body = squash(bare)
     if h.body is None and h.title is not None:
         h.body = body_from_title(h.title.text)
     # Minutes record when the meeting actually closed, which outranks the time planned.
@@ -366,7 +391,10 @@ def _split_inline(text: str) -> list[str]:
     parts.append("".join(cur))
     out = []
     for part in parts:
-        out.extend(p for p in re.split(r"\s+and\s+(?=[A-Z])", part.strip()) if p.strip())
+        # "and" between names, not inside brackets ("(Avon and Somerset Police)").
+        out.extend(
+            p for p in re.split(r"\s+and\s+(?=[A-Z])(?![^()]*\))", part.strip()) if p.strip()
+        )
     return out
 
 
@@ -396,7 +424,7 @@ def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
         parts = [squash(x) for x in re.split(r"[,;()]", org) if squash(x)]
         roles = [x for x in parts if _CHAIR_ROLE.match(x)]
         is_chair = any(not x.casefold().startswith("vice") for x in roles)
-        org = ", ".join(x for x in parts if x not in roles) or None
+        org = without_roles(", ".join(x for x in parts if x not in roles))
     return tidy_name(strip_titles(name)), org, is_chair
 
 
@@ -440,8 +468,22 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
             text, seg, cells = stream[i]
             if _STOP_LABEL.match(text) or ATTENDEE_LABEL.match(text):
                 break
+            if cells and _name_columns(cells):
+                break  # "Attendance" over a "Name | Organisation" table: read as a table
+            if (more := _MORE_PRESENT.match(text)) and len(text) < 400:
+                entries = [parse_attendee(p) for p in _split_inline(more["rest"])]
+                if not any(entries):
+                    break
+                for entry in entries:
+                    add(entry, seg)
+                i += 1
+                continue
             if cells and len(cells) >= 2 and looks_like_person(cells[0], loose_case=True):
-                entry = (tidy_name(strip_titles(cells[0])), ", ".join(cells[1:]), False)
+                entry = (
+                    tidy_name(strip_titles(cells[0])),
+                    without_roles(", ".join(cells[1:])),
+                    False,
+                )
             else:
                 entry = parse_attendee(text)
                 if entry is None and "," in text and len(text) < 300:
@@ -459,29 +501,34 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
 
 _NAME_HEADER = re.compile(r"^(?:names?|attendees?|members?|present)$", re.I)
 _ORG_HEADER = re.compile(
-    r"^(?:organi[sz]ations?|agency|agencies|representing|role|title|job title"
-    r"|service|department|body)$",
-    re.I,
+    r"^(?:organi[sz]ations?|agency|agencies|representing|service|department|body)$", re.I
 )
+_ROLE_HEADER = re.compile(r"^(?:role|title|job title|position|designation)$", re.I)
 
 
 def _name_columns(cells: list[str]) -> tuple[int, int] | None:
-    """(name column, organisation column) of a "Name | Organisation" header row."""
+    """(name column, organisation column) of a "Name | Organisation" header row; a
+    "Role" column stands in for the organisation only where there is none (its job
+    titles are no organisation and are dropped)."""
     name = next((i for i, c in enumerate(cells) if _NAME_HEADER.match(c.strip())), None)
     org = next((i for i, c in enumerate(cells) if _ORG_HEADER.match(c.strip())), None)
+    if org is None:
+        org = next((i for i, c in enumerate(cells) if _ROLE_HEADER.match(c.strip())), None)
     return (name, org) if name is not None and org is not None else None
 
 
 def _attendee_table(stream, i: int, cols: tuple[int, int], add) -> int:
     while i < len(stream):
         text, seg, cells = stream[i]
-        if not cells or max(cols) >= len(cells):
+        if not cells or cols[0] >= len(cells):
             break
         entry = parse_attendee(cells[cols[0]])
         if entry is None:
             break
         name, org, is_chair = entry
-        add((name, squash(cells[cols[1]]) or org, is_chair), seg)
+        # A row's empty cells are left out of `cells`: a missing last one is no organisation.
+        given = cells[cols[1]] if cols[1] < len(cells) else ""
+        add((name, without_roles(squash(given)) or org, is_chair), seg)
         i += 1
     return i
 

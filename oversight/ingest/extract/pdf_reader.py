@@ -11,8 +11,8 @@ returns the page's text as runs (rectangles) with positions:
   line's first word would have fitted after it;
 - bold runs (by font weight or name) are wrapped in `**`, so headings and names keep
   their emphasis;
-- lines repeated at the top or bottom of most pages (running headers, footers, page
-  numbers) are dropped.
+- running headers and footers, page numbers, footnote marks and footnotes are dropped,
+  and words hyphenated across lines are joined (pdf_furniture.py).
 
 Refused with a reason: truncated files, PDFs that need a password, damaged PDFs, and
 PDFs with no text layer at all (scanned images).
@@ -30,6 +30,7 @@ from itertools import pairwise
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from . import pdf_furniture as furniture
 from .readers import UnreadableDocument
 
 NO_TEXT_LAYER = "This PDF has no text layer; it is a scanned image and would need OCR"
@@ -69,16 +70,18 @@ def read_pdf(data: bytes) -> list[str]:
         pages = [_page_lines(pdf[i]) for i in range(len(pdf))]
     finally:
         pdf.close()
-    if not any(lines for lines, _ in pages):
+    if not any(lines for lines, _, _ in pages):
         raise UnreadableDocument(NO_TEXT_LAYER)
-    furniture = _running_lines(pages)
-    return [_page_text(lines, size, furniture) for lines, size in pages]
+    running = furniture.running_lines([(lines, size) for lines, size, _ in pages])
+    return furniture.mend_hyphens(
+        [_page_text(lines, size, running, marks) for lines, size, marks in pages]
+    )
 
 
 _BREAK = re.compile(r"\r\n|\n|\r")
 
 
-def _page_lines(page) -> tuple[list[_Line], tuple[float, float]]:
+def _page_lines(page) -> tuple[list[_Line], tuple[float, float], set[str]]:
     """The page's text runs with their boxes, made into lines.
 
     pdfium's page text has one character per text-page index and breaks between text
@@ -112,13 +115,15 @@ def _page_lines(page) -> tuple[list[_Line], tuple[float, float]]:
             else:
                 texts = [textpage.get_text_bounded(x0, y0, x1, y1) for x0, y1, x1, y0 in boxes]
             for (left, top, right, bottom), text, first in zip(boxes, texts, starts, strict=True):
-                text = " ".join(text.replace("\ufffe", "-").split())
+                # pdfium's U+FFFE is a hyphen that ends a line: mend_hyphens decides.
+                text = " ".join(text.replace("\ufffe", furniture.SOFT_HYPHEN).split())
                 if text:
                     runs.append(_Run(left, bottom, right, top, text, font.is_bold(raw, first)))
     finally:
         textpage.close()
         page.close()
-    return _lines(runs), size
+    lines, marks = _lines(runs)
+    return lines, size, marks
 
 
 _BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.I)
@@ -126,19 +131,27 @@ _BOLD_NAME = re.compile(rb"bold|black|heavy|semibold|demi", re.I)
 
 class _FontBuffer:
     """Whether a character is in a bold font (a bold run is a heading or a name in most
-    committee papers): the font's weight, else its name ("Helvetica-Bold") tells."""
+    committee papers): the font's weight, else its name ("Helvetica-Bold") tells. The
+    answer is kept per font name, so each run costs one call into pdfium."""
 
     def __init__(self):
         self.name = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
+        self.flags_ref = ctypes.byref(self.flags)
+        self.known: dict[bytes, bool] = {}
 
     def is_bold(self, textpage_raw, index: int) -> bool:
-        if pdfium_c.FPDFText_GetFontWeight(textpage_raw, index) >= 600:
-            return True
         pdfium_c.FPDFText_GetFontInfo(
-            textpage_raw, index, self.name, len(self.name), ctypes.byref(self.flags)
+            textpage_raw, index, self.name, len(self.name), self.flags_ref
         )
-        return bool(_BOLD_NAME.search(self.name.value))
+        name = self.name.value
+        bold = self.known.get(name)
+        if bold is None:
+            bold = pdfium_c.FPDFText_GetFontWeight(textpage_raw, index) >= 600 or bool(
+                _BOLD_NAME.search(name)
+            )
+            self.known[name] = bold
+        return bold
 
 
 def _box_starts(textpage, a: int, b: int, count: int) -> list[int]:
@@ -161,10 +174,11 @@ def _box_starts(textpage, a: int, b: int, count: int) -> list[int]:
 _MARKER = re.compile(r"^[•●▪◦■–*-]$")
 
 
-def _lines(runs: list[_Run]) -> list[_Line]:
+def _lines(runs: list[_Run]) -> tuple[list[_Line], set[str]]:
     """Runs sharing a baseline band make one line. Runs close together join; a run
     that starts at a column of the page (a left edge several lines share) starts a new
-    cell even after a narrow gap; a bullet joins the text after it."""
+    cell even after a narrow gap; a bullet joins the text after it. Footnote marks are
+    taken out and returned apart."""
     lines: list[_Line] = []
     for run in sorted(runs, key=lambda r: (-r.top, r.left)):
         mid = (run.top + run.bottom) / 2
@@ -175,6 +189,7 @@ def _lines(runs: list[_Run]) -> list[_Line]:
                 break
         else:
             lines.append(_Line(run.top, run.bottom, [run]))
+    lines, marks = _without_superscripts(lines)
     lefts = Counter(round(r.left) for r in runs)
     starts = {x for x, n in lefts.items() if n >= 3}
     for line in lines:
@@ -192,7 +207,30 @@ def _lines(runs: list[_Run]) -> list[_Line]:
             else:
                 merged.append(_Run(run.left, run.bottom, run.right, run.top, run.text, run.bold))
         line.cells = merged
-    return lines
+    return lines, marks
+
+
+def _without_superscripts(lines: list[_Line]) -> tuple[list[_Line], set[str]]:
+    """The lines without their footnote marks, and the marks. A mark raised above its
+    line's band makes a line of its own, beside the line it belongs to."""
+    marks: set[str] = set()
+    out: list[_Line] = []
+    for i, line in enumerate(lines):
+        if all(len(c.text) > 3 or not furniture.could_be_mark(c.text) for c in line.cells):
+            out.append(line)
+            continue
+        near = [c for n in lines[max(i - 1, 0) : i + 2] for c in n.cells]
+        raised = [c for c in line.cells if any(furniture.is_superscript(c, w) for w in near)]
+        if not raised:
+            out.append(line)
+            continue
+        marks.update(c.text for c in raised)
+        line.cells = [c for c in line.cells if all(c is not r for r in raised)]
+        if line.cells:
+            line.top = max(c.top for c in line.cells)
+            line.bottom = min(c.bottom for c in line.cells)
+            out.append(line)
+    return out, marks
 
 
 def _columns(lines: list[_Line]) -> list[float]:
@@ -207,36 +245,17 @@ def _columns(lines: list[_Line]) -> list[float]:
     return columns
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.split()).casefold())
-
-
-def _running_lines(pages: list[tuple[list[_Line], tuple[float, float]]]) -> set[str]:
-    """Lines printed at the top or bottom of most pages."""
-    if len(pages) < 3:
-        return set()
-    counts: Counter[str] = Counter()
-    for lines, (_, height) in pages:
-        edge = {
-            _norm(" ".join(c.text for c in ln.cells))
-            for ln in lines
-            if ln.top > height * 0.92 or ln.bottom < height * 0.08
-        }
-        counts.update(edge)
-    return {key for key, n in counts.items() if n >= max(3, len(pages) * 0.6)}
-
-
-def _page_text(lines: list[_Line], size: tuple[float, float], furniture: set[str]) -> str:
+def _page_text(
+    lines: list[_Line], size: tuple[float, float], running: set[str], marks: set[str]
+) -> str:
     """The page as blocks separated by blank lines: a block is a run of lines without a
     wider than usual gap; a block with text in the columns of a table is one table row."""
     width, height = size
+    notes = furniture.footnote_lines(lines, marks, height)
     lines = [
         ln
-        for ln in lines
-        if not (
-            (ln.top > height * 0.92 or ln.bottom < height * 0.08)
-            and _norm(" ".join(c.text for c in ln.cells)) in furniture
-        )
+        for i, ln in enumerate(lines)
+        if i not in notes and not furniture.is_furniture(ln, height, running)
     ]
     if not lines:
         return ""
@@ -245,7 +264,10 @@ def _page_text(lines: list[_Line], size: tuple[float, float], furniture: set[str
     pitch = heights[len(heights) // 2] * 1.55
     blocks: list[list[_Line]] = [[lines[0]]]
     for prev, line in pairwise(lines):
-        if prev.top - line.top > pitch or prev.bottom < line.top:
+        # A gap wider than the page's usual line pitch, and than that of the two lines'
+        # own print (body text below a page of small table print), separates blocks.
+        gap = max(pitch, 1.55 * max(prev.top - prev.bottom, line.top - line.bottom))
+        if prev.top - line.top > gap or prev.bottom < line.top:
             blocks.append([line])
         else:
             blocks[-1].append(line)
@@ -329,7 +351,7 @@ def _column(cell: _Run, columns: list[float]) -> int:
 def _column_rights(lines: list[_Line], columns: list[float], width: float) -> list[float]:
     """Where each column's text can reach: the next column's start, or for the last
     the page's right margin (as wide as the left one, or the furthest text)."""
-    rights = [columns[i + 1] - 6 for i in range(len(columns) - 1)]
+    rights = [columns[i + 1] - 11 for i in range(len(columns) - 1)]
     lefts = [c.left for ln in lines for c in ln.cells]
     furthest = max((c.right for ln in lines for c in ln.cells), default=0.0)
     return [*rights, max(furthest, width - min(lefts, default=0.0))]
@@ -358,13 +380,26 @@ def _row(block: list[_Line], columns: list[float], rights: list[float]) -> str:
 
 
 def _marked(runs: list[_Run]) -> str:
-    """The runs' text, escaped, in ** when all of it is bold."""
-    text = escape(" ".join(r.text for r in runs), quote=False)
+    """The runs' text, escaped, in ** when all of it is bold. A number broken where a
+    narrow column ran out ("31/05/202" over "4") is joined again."""
+    parts = [runs[0].text] if runs else []
+    for prev, run in pairwise(runs):
+        broken = (
+            run.text[:1].isdigit() and _BROKEN_NUMBER.search(prev.text) and " " not in prev.text
+        )
+        parts.append(run.text if broken else " " + run.text)
+    text = escape("".join(parts), quote=False)
     return f"**{text}**" if all(r.bold for r in runs) and text else text
+
+
+# The start of a date or reference cut at a line's end: "31/05/202", "YJ24/0".
+_BROKEN_NUMBER = re.compile(r"\d[/.-]\d*$")
 
 
 def _wrapped(prev: _Run, run: _Run, right: float) -> bool:
     """Did `prev` end only because `run`'s first word did not fit on its line?"""
+    if prev.text.endswith(furniture.SOFT_HYPHEN):
+        return True
     if _MARKER.match(run.text[:1]) and run.text[1:2] == " ":
         return False
     first = run.text.split()[0] if run.text.split() else ""

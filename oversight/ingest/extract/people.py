@@ -112,6 +112,43 @@ def looks_like_person(s: str, *, loose_case: bool = False) -> bool:
     return len(tokens) >= 2 or (had_title and bare != s)
 
 
+_ROLE_START = re.compile(
+    r"^(?:(?:assistant|deputy|interim|acting|senior|principal|chief|executive|strategic)\s+)*"
+    r"(?:head|director|manager|officer|lead|co-?ordinator|advis[eo]r|clerk|secretary|analyst"
+    r"|cabinet member|portfolio holder|chief executive|chair(?:man|person|woman)?|vice[- ]chair"
+    r"|co-chair|member|commander|superintendent|inspector)\b",
+    re.I,
+)
+_ROLE_END = re.compile(
+    r"\b(?:manager|officer|lead|co-?ordinator|advis[eo]r|director|analyst|clerk|secretary"
+    r"|administrator|assistant|worker|practitioner|specialist|consultant|superintendent"
+    r"|inspector|chair(?:man|person|woman)?|executive)$",
+    re.I,
+)
+
+
+def looks_like_role(s: str) -> bool:
+    """A job title, not a name or an organisation: "Head of Community Safety",
+    "Democratic Services Officer", "Director of Housing", "Chair"."""
+    s = squash(s).strip(" .,;:")
+    if not s or len(s.split()) > 8 or re.search(r"[0-9!?;:()@]", s):
+        return False
+    if any(not (t[0].isupper() or t in {"of", "and", "for", "the", "&", "to"}) for t in s.split()):
+        return False
+    return bool(_ROLE_START.match(s) or _ROLE_END.search(s))
+
+
+def without_roles(org: str | None) -> str | None:
+    """An attendee's organisation without the job titles printed beside it: "Head of
+    Community Safety" gives None, "Analyst, Metropolitan Police" gives "Metropolitan
+    Police"."""
+    if not org:
+        return None
+    parts = [squash(x) for x in org.split(",") if squash(x)]
+    kept = [x for x in parts if not looks_like_role(x)]
+    return ", ".join(kept) or None
+
+
 def split_names(s: str) -> list[str]:
     """The separate names of "Mike Hamer / Marcus Barnett" or "A, B and C"."""
     parts = re.split(r"\s*(?:/|,|;|&|\band\b|\+)\s*", squash(s))

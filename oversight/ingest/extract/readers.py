@@ -5,7 +5,7 @@ name, and hands the bytes to the reader for PDF (pypdfium2), DOCX (python-docx),
 (BeautifulSoup), or Markdown and plain text (as they are). Every reader writes the same
 text convention (see layout.py): paragraphs separated by blank lines, table rows as
 tab-separated cells holding `<p>` fragments, bold as `**...**`, pages separated by form
-feeds.
+feeds. Ligatures ("ﬁ") are spelt out and non-breaking spaces made plain.
 
 Anything that cannot be read safely raises `UnreadableDocument(reason)`, with a reason a
 person can act on: files over the size limit (50 MB unless told otherwise), empty
@@ -53,14 +53,38 @@ class Document:
         return [self.text[a : b - 1] if b - 1 >= a else "" for a, b in pairwise(bounds)]
 
 
+# Typesetting characters that the rules would not match: ligatures ("ﬁnancial") and
+# non-breaking spaces become the letters and the space they stand for.
+_TYPESET = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\u00a0": " ",
+    "\u202f": " ",
+    "\u2007": " ",
+}
+
+
+def plain_characters(text: str) -> str:
+    """The text with ligatures spelt out and non-breaking spaces made plain. Each
+    character is looked for first: most documents hold none."""
+    for char, plain in _TYPESET.items():
+        if char in text:
+            text = text.replace(char, plain)
+    return text
+
+
 def from_text(text: str, source_name: str = "", fmt: str = "text") -> Document:
     """A Document of text, its pages split at form feeds."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_characters(text.replace("\r\n", "\n").replace("\r", "\n"))
     starts = [0] + [m.end() for m in re.finditer("\f", text)]
     return Document(text, starts, source_name, fmt)
 
 
 def join_pages(pages: list[str], source_name: str, fmt: str) -> Document:
+    pages = [plain_characters(page) for page in pages]
     starts, pos = [], 0
     for page in pages:
         starts.append(pos)

@@ -30,7 +30,14 @@ from dataclasses import dataclass, field
 from .dates import NUMBER_WORDS, number_token
 from .layout import Block, Para, Row, join_paras
 from .people import looks_like_body, split_bodies
-from .responses import Response, responder_label, response_label, split_responders, strip_label
+from .responses import (
+    BARE_VERDICT,
+    Response,
+    responder_label,
+    response_label,
+    split_responders,
+    strip_label,
+)
 from .text import Seg, ends_sentence, norm, squash
 
 REC_HEADING = re.compile(
@@ -169,7 +176,9 @@ class _Reader:
         if label is not None:
             who, rest = label
             entry.responses.append(Response(who, [], p.seg))
-            if rest:
+            if BARE_VERDICT.match(rest):
+                entry.responses[-1].verdict = strip_label(p, rest)
+            elif rest:
                 entry.responses[-1].paras.append(strip_label(p, rest))
             entry.side = "right"
             return
@@ -307,7 +316,9 @@ class _Reader:
 
 _HEADER_COLUMNS = {
     "number": re.compile(
-        r"^(?:no\.?|number|ref(?:erence)?\.?|#|rec(?:ommendation)?\.? no\.?)$", re.I
+        r"^(?:no\.?|number|ref(?:erence)?\.?(?: no\.?)?|#|rec\.?"
+        r"|rec(?:ommendation)?\.? (?:no\.?|number|ref(?:erence)?))$",
+        re.I,
     ),
     "rec": re.compile(
         r"^(?:(?:scrutiny|commission|panel|committee|review)\s+)?recommendations?"
@@ -316,7 +327,9 @@ _HEADER_COLUMNS = {
     ),
     "response": re.compile(
         r"^(?:[\w']+\s+){0,2}(?:responses?|comments?)$|^(?:agreed|accepted)"
-        r"(?:\s*/\s*(?:not agreed|rejected|partially agreed))*\??$|^decision$",
+        r"(?:\s*/\s*(?:not agreed|rejected|partially agreed))*\??$|^decision$"
+        # A tracker's progress column is what the responder says since its response.
+        r"|^(?:(?:latest|progress|current)\s+)?(?:updates?|progress)(?:\s+on progress)?$",
         re.I,
     ),
     "addressee": re.compile(
@@ -339,10 +352,12 @@ _NUMBERED_ASK = re.compile(
 
 
 def _header_columns(row: Row) -> dict[str, list[int]] | None:
-    """The columns of a "Recommendation | Response" header row, or None."""
+    """The columns of a "Recommendation | Response" (or "No. | Recommendation | Addressed
+    to") header row, or None."""
     cols: dict[str, list[int]] = {}
     for i, text in enumerate(row.texts):
-        text = text.strip()
+        # "Cabinet response (March 2024)", "Update (January 2025):"
+        text = re.sub(r"\s*\([^)]*\)|:\s*$", "", text).strip()
         if not text or len(text) > 50:
             continue
         # A narrow PDF column can break a header word ("Recommendatio n").
@@ -351,7 +366,11 @@ def _header_columns(row: Row) -> dict[str, list[int]] | None:
             if pattern.match(text) or pattern.match(joined):
                 cols.setdefault(name, []).append(i)
                 break
-    return cols if "rec" in cols and "response" in cols else None
+    # A report's own table lists its recommendations with their numbers or addressees
+    # ("No. | Recommendation | Addressed to"), without responses.
+    if "rec" in cols and ("response" in cols or "addressee" in cols or "number" in cols):
+        return cols
+    return None
 
 
 def _ends_entry(p: Para) -> bool:

@@ -10,7 +10,9 @@
   brackets, is left out of the name ("Metropolitan Police (Central East BCU):");
 - `split_responders`: one response per labelled responder inside a response cell, also
   where a label follows a sentence inside a paragraph; a body's name alone in bold or
-  underlined on its line labels the paragraphs after it.
+  underlined on its line labels the paragraphs after it. A label followed by a verdict
+  alone ("Cabinet response: Agreed") opens the response without making the verdict its
+  text, unless nothing else answers.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ class Response:
     responder: str | None
     paras: list[Para] = field(default_factory=list)
     label: Seg | None = None
+    # The verdict alone after the label ("Cabinet response: Agreed"): the response's
+    # text only when nothing else answers the recommendation.
+    verdict: Para | None = None
 
     @cached_property
     def text(self) -> str:
@@ -70,6 +75,11 @@ class Response:
 
 
 # "Response (Agreed in part)": a verdict in brackets names nobody.
+BARE_VERDICT = re.compile(
+    r"^(?:agreed|accepted|supported|noted|rejected|declined|partly agreed"
+    r"|(?:not|partially) (?:agreed|accepted|supported)|agreed in (?:part|principle|full))\.?$",
+    re.I,
+)
 _VERDICT_WORDS = re.compile(
     r"^(?:agreed|accepted|partially|partly|not agreed|not accepted|rejected|noted|supported"
     r"|declined|in part|in full|in principle)\b",
@@ -140,7 +150,7 @@ def split_responders(responses: list[Response]) -> list[Response]:
     """One response per labelled responder inside a response; empty ones dropped."""
     out: list[Response] = []
     for resp in responses:
-        current = Response(resp.responder, [], resp.label)
+        current = Response(resp.responder, [], resp.label, resp.verdict)
         for p in [q for para in resp.paras for q in _at_inner_labels(para)]:
             label = responder_label(p.text)
             if label is None and p.heading and looks_like_body(p.text.strip(" :")):
@@ -154,4 +164,7 @@ def split_responders(responses: list[Response]) -> list[Response]:
                 continue
             current.paras.append(p)
         out.append(current)
-    return [r for r in out if r.paras]
+    answered = [r for r in out if r.paras]
+    if answered:
+        return answered
+    return [Response(r.responder, [r.verdict], r.label) for r in out if r.verdict][:1]
