@@ -14,8 +14,9 @@
 - numbered headings ("3. Minutes of the previous meeting") when no item has a time;
   minutes may number their items through the year, so a heading may start at "31.",
   or give them a reference with the year ("23/45 Minutes of the previous meeting");
-- an item without a number takes the next one in sequence. Numbers must rise and times
-  must not go back, so numbered lists in an item's notes are not taken for items;
+- an item without a number takes the next one in sequence. Numbers must rise ("5b"
+  rises from "5a") and times must not go back, so numbered lists in an item's notes
+  are not taken for items;
 - an item with no lead column takes its presenters from the names printed alone or in
   bold within it; a title printed after the previous item's notes in the same cell is
   found at the end of that cell.
@@ -318,7 +319,7 @@ def find_agenda(
     """The agenda items, in order (see the module docstring for the rules). `year` is
     the meeting's, to tell a minute reference's number from its year."""
     items: list[AgendaItem] = []
-    last_num, last_time = 0, ""
+    last_num, last_suffix, last_time = 0, "", ""
     for i, b in enumerate(blocks):
         expected = last_num + 1
         found = (
@@ -346,7 +347,14 @@ def find_agenda(
             first_heading = isinstance(b, Para) and b.heading and not timed_only
             if last_num == 0 and n > 3 and not first_heading:
                 continue
-            if not (last_num < n <= last_num + 3) and not (last_num == 0 and first_heading):
+            # "5b" after "5a": a lettered part of the same item rises by its letter.
+            suffix = number.lstrip("0123456789")
+            lettered = n == last_num and suffix > last_suffix
+            if (
+                not (last_num < n <= last_num + 3)
+                and not (last_num == 0 and first_heading)
+                and not lettered
+            ):
                 continue
         elif (
             found["start"] is None
@@ -361,6 +369,7 @@ def find_agenda(
                 continue
             last_time = found["start"]
         last_num = _num(number)
+        last_suffix = number.lstrip("0123456789")
         title = found["title"] or ""
         if title and LABEL.match(title) and len(title) > 60:
             title = _title_from_notes(title) or title

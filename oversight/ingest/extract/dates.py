@@ -47,8 +47,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![/\d])"
 
 _PATTERNS = [
-    # Monday 7 October 2019, 1st of February, 2020, 24 November
-    re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?![\w/])", re.I),
+    # Monday 7 October 2019, 1st of February, 2020, 24 November; not "10 Sept-ember 2024"
+    # (a month broken at a line's end), whose year would be lost
+    re.compile(rf"\b{_WEEKDAY}{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?![\w/]|-[a-z])", re.I),
     # February 1, 2020 / Monday, October 7
     re.compile(rf"\b{_WEEKDAY}{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\w/:.]\d)\b", re.I),
     # 1/4/2020, 31/3/21, 01-04-2020, 1.4.2020 (dots and dashes only with a 4-digit year)

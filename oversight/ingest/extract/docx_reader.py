@@ -134,6 +134,9 @@ class _Writer:
         ppr = p.find(qn("w:pPr"))
         num = ppr.find(qn("w:numPr")) if ppr is not None else None
         if num is None:
+            # Word's "List Number" style numbers its paragraphs from the style itself.
+            num = self._style_numbering(p)
+        if num is None:
             return "- " if style.casefold().startswith("list bullet") else ""
         num_id = num.find(qn("w:numId"))
         level = num.find(qn("w:ilvl"))
@@ -145,6 +148,27 @@ class _Writer:
             self.counters[key] = self.counters.get(key, 0) + 1
             return f"{self.counters[key]}. "
         return "- "
+
+    def _style_numbering(self, p):
+        """The numPr of the paragraph's style, or of a style it is based on."""
+        qn = self.qn
+        ppr = p.find(qn("w:pPr"))
+        ref = ppr.find(qn("w:pStyle")) if ppr is not None else None
+        try:
+            style = (
+                self.document.styles.get_by_id(ref.get(qn("w:val")), 1) if ref is not None else None
+            )
+        except (KeyError, ValueError, AttributeError):
+            return None
+        for _ in range(5):  # styles based on styles, a few deep at most
+            if style is None:
+                return None
+            spr = style.element.find(qn("w:pPr"))
+            num = spr.find(qn("w:numPr")) if spr is not None else None
+            if num is not None and num.find(qn("w:numId")) is not None:
+                return num
+            style = style.base_style
+        return None
 
     def _breaks_page(self, p) -> bool:
         qn = self.qn

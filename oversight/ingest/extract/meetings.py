@@ -34,7 +34,7 @@ from .people import (
     tidy_name,
     without_roles,
 )
-from .text import Seg, squash
+from .text import Seg, ends_sentence, squash
 
 _LETTERHEAD = re.compile(
     r"^(?:(?:the\s+)?(?:london\s+|royal\s+)?borough\s+of\s+[\w\s&-]+|[\w\s&-]*\bcouncil"
@@ -157,12 +157,31 @@ _REPORT_TITLE = re.compile(
 )
 
 
+_SALUTATION = re.compile(r"^dear\s+\S", re.I)
+
+
+def _letter_subject(paras: list[Para]) -> Para | None:
+    """A letter's subject: the line under "Dear ...". Its letterhead, addresses and date
+    come first, so the first line of a letter is the sender's name, not its title."""
+    for i, p in enumerate(paras[:-1]):
+        if _SALUTATION.match(p.text) and len(p.text.split()) <= 6:
+            subject = paras[i + 1]
+            words = len(subject.text.split())
+            if 2 <= words <= 30 and (subject.heading or not ends_sentence(subject.text)):
+                return subject
+            return None
+    return None
+
+
 def find_title(blocks: list[Block]) -> Para | None:
     """The document's title. A cover page may print the committee above the title of a
     report ("Overview and Scrutiny Committee" over "Scrutiny Review: Youth Services"):
     a bare body's name followed by a heading that names a review or report gives way."""
     found: Para | None = None
-    for b in _top_paras(blocks, 25):
+    top = _top_paras(blocks, 25)
+    if subject := _letter_subject(top):
+        return subject
+    for b in top:
         text = b.text.strip()
         if m := _TITLE_LABEL.match(text):
             return Para(b.seg[m.start("title") :])
@@ -226,7 +245,13 @@ def read_header(blocks: list[Block]) -> Header:
             if "next" in p.text.casefold():
                 continue
             found = dates.first_date(p.text, context, whole_day=True)
-            if found and (len(p.text.split()) <= 16 or dates.find_time_range(p.text)):
+            # A long line may still be the meeting's own: "Minutes of the meeting held on
+            # Wednesday 12 June 2024 at 10.00am in the Council Chamber, ..."
+            if found and (
+                len(p.text.split()) <= 16
+                or dates.find_time_range(p.text)
+                or re.search(r"\bheld\s+(?:on|at|in)\b", p.text, re.I)
+            ):
                 h.date, h.date_seg, date_index = found, p.seg, i
                 break
     if h.date is None:
@@ -292,7 +317,7 @@ def _venue_after_date(text: str) -> str | None:
     ends = [hit.end for hit in dates.find_dates(text)] + [t[1] for t in dates.find_times(text)]
     if not ends:
         return None
-    rest = re.sub(r"^[\s,;:–—-]+|^(?:in|at)\s+", "", text[max(ends) :]).strip()
+    rest = re.sub(r"^[\s,;:–—-]*(?:(?:in|at)\s+(?:the\s+)?)?", "", text[max(ends) :]).strip()
     if rest and _VENUE_WORDS.search(rest) and len(rest.split()) <= 15 and not LABEL.match(rest):
         return _tidy_venue(rest)
     return None

@@ -148,6 +148,12 @@ def footnote_lines(lines: list[_LineLike], marks: set[str], height: float) -> se
 
 _HYPHENATED = re.compile(rf"(\w+){SOFT_HYPHEN}[ \n]?(\w+)")
 _TAIL = re.compile(rf"{SOFT_HYPHEN}[ \n]?\w*")
+# Words never written with a hyphen inside, whose break at a line's end would cost a
+# date its month ("Sept-ember") even when the document spells them whole nowhere else.
+_CALENDAR_WORDS = frozenset(
+    """january february march april june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 # Punctuation around a word ("“community”,"); "-" inside a word keeps a compound whole.
 _AROUND = "\"'‘’“”.,;:!?()[]{}<>/\\|*_=+&%$£#@~`^–—…•▪■·-"
 
@@ -169,7 +175,11 @@ def mend_hyphens(pages: list[str]) -> list[str]:
         head, tail = m.group(1), m.group(2)
         whole = f"{head}{tail}".casefold()
         compound = f"{head}-{tail}".casefold()
-        keep = not tail[:1].islower() or compound in vocabulary or whole not in vocabulary
+        keep = (
+            not tail[:1].islower()
+            or compound in vocabulary
+            or (whole not in vocabulary and whole not in _CALENDAR_WORDS)
+        )
         return f"{head}{'-' if keep else ''}{tail}"
 
     return [

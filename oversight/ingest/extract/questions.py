@@ -1,7 +1,8 @@
 """Questions put to a body, with the answers given.
 
 A question starts at a label ("Question 1:", "Q1.", "Q:", "Question (from Cllr X):",
-"Question 3" alone on its line) and runs until an answer label ("Answer:", "A:",
+"Question 3" alone on its line, "1. Question from Cllr X to the Leader" alone on its
+line) and runs until an answer label ("Answer:", "A:",
 "Response:", "Reply:", or "Response" alone, in bold or not); the answer runs
 until the next question, a heading or another kind of label. In a table whose header
 names a question and an answer column, each row is one question. Numbers are the
@@ -27,6 +28,12 @@ _Q = re.compile(
 # "Question 3" or "Question 3 (Cllr Lee)" alone on its line, the question on the next.
 _Q_ALONE = re.compile(r"^(?i:question)\s+(?P<num>\d{1,3}[a-z]?)\s*(?:\((?P<who>[^)]{2,80})\))?\s*$")
 # "Q2 How many ...?" without a colon: only a question mark tells it from "Q2 Performance".
+# A council's written questions: "1. Question from Councillor Ann Lee to the Cabinet
+# Member for Housing" on a line of its own, the question under it.
+_Q_FROM = re.compile(
+    r"^(?:(?P<num>\d{1,3}[a-z]?)[.)]?\s+)?(?i:question)\s*(?P<qnum>\d{1,3}[a-z]?)?\s*[:.–—-]?\s*"
+    r"(?i:from|by|asked by|submitted by)\s+[^?]{3,200}$"
+)
 _Q_NUMBERED = re.compile(r"^Q\s*(?P<qnum>\d{1,3}[a-z]?)\s+(?P<rest>[A-Z][^?]*\?.*)$", re.S)
 _A = re.compile(
     r"^(?:(?i:answer|response|reply)\s*(?:\d{1,3}[a-z]?)?|A\s*\d{0,3})"
@@ -57,7 +64,7 @@ class Question:
 
 
 def _question_start(text: str) -> tuple[str | None, str] | None:
-    m = _Q.match(text) or _Q_NUMBERED.match(text) or _Q_ALONE.match(text)
+    m = _Q.match(text) or _Q_NUMBERED.match(text) or _Q_ALONE.match(text) or _Q_FROM.match(text)
     if not m:
         return None
     num = m.groupdict().get("num") or m.groupdict().get("qnum")

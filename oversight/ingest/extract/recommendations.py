@@ -18,7 +18,9 @@ Numbered recommendations come from headings ("Recommendation 3 – Title",
 - a response is split where a paragraph starts with a responder's label ("MPS:",
   "MOPAC:", "Hackney Education (HE):"); `responder` is that label, or null;
 - a recommendation printed again (in an appendix) with another response is merged with
-  the first: its responses are added, the first's title and text kept.
+  the first: its responses are added, the first's title and text kept;
+- a heading that gives a verdict ("5.2 Recommendation 2 – Agreed. ...") opens the
+  response to a recommendation stated earlier in a numbered list, whose text it takes.
 A heading, an appendix or a numbered section ends the recommendation before it.
 """
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import reports
 from .dates import NUMBER_WORDS, number_token
 from .layout import Block, Para, Row, join_paras
 from .people import looks_like_body, split_bodies
@@ -66,7 +69,9 @@ _VERDICT = re.compile(
 _TERMINATOR = re.compile(
     r"^(?:appendix|appendices|annex|annexe|schedule|part|chapter|section|background papers"
     r"|report author|contact officer|list of appendices|(?:financial|legal|equalit(?:y|ies))"
-    r"\s+(?:implications|comments|considerations)|comments of the)\b",
+    r"\s+(?:implications|comments|considerations)|comments of the"
+    # A letter's close, after its last response.
+    r"|yours (?:sincerely|faithfully)|if you have any (?:further )?questions)\b",
     re.I,
 )
 # A recommendation's own wording, not a title: "That the Council ...", "We recommend".
@@ -99,8 +104,13 @@ class Entry:
         }
 
 
+# A report's paragraph number before a heading: "5.2 Recommendation 2 – Agreed."
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+(?=(?i:recommendation|rec\.?)\s)")
+
+
 def _heading(text: str) -> tuple[str, str] | None:
     """(number, title) of a recommendation heading."""
+    text = _PARAGRAPH_NUMBER.sub("", text)
     m = REC_HEADING.match(text) or _R_SHORT.match(text)
     if not m:
         return None
@@ -138,6 +148,13 @@ class _Reader:
         entry = Entry(number, layout, title=title or None, segs=[seg])
         if title.startswith("(") and title.endswith(")") and (bodies := _addressees(title)):
             entry.title, entry.addressees = None, bodies
+        elif _VERDICT.match(title):
+            # "Recommendation 2 – Agreed. The penalty will rise ...": a response that
+            # refers back to a recommendation stated earlier (see `_listed_texts`).
+            at = seg.text.find(title)
+            entry.title = None
+            entry.side = "right"
+            self.add_right(entry, Para(seg[at:] if at >= 0 else seg))
         elif _STATED.match(title) or (ends_sentence(title) and len(title.split()) > 15):
             # "R3 That the Council commissions ...": the heading holds the text itself.
             at = seg.text.find(title)
@@ -427,5 +444,22 @@ def find_numbered(blocks: list[Block]) -> tuple[list[Entry], set[int]]:
             reader.para(b, row_ahead=row_ahead[i])
     for e in reader.entries:
         e.responses = split_responders(e.responses)
-    entries = [e for e in _merge(reader.entries) if e.text or e.title]
+    merged = _merge(reader.entries)
+    if any(e.responses and not (e.text or e.title) for e in merged):
+        _listed_texts(merged, blocks, reader.used)
+    entries = [e for e in merged if e.text or e.title]
     return entries, reader.used
+
+
+def _listed_texts(entries: list[Entry], blocks: list[Block], used: set[int]) -> None:
+    """Give responses that name only their recommendation's number ("5.1 Recommendation
+    1 – Agreed. ...") the text of that recommendation from the numbered list where the
+    document states them ("The Group made the following recommendations: 1. That ...")."""
+    listed: dict[str, reports.Unnumbered] = {}
+    for u in reports.find_unnumbered(blocks, used):
+        if u.number:
+            listed.setdefault(u.number, u)
+    for e in entries:
+        if e.responses and not (e.text or e.title) and (u := listed.get(e.number)):
+            e.text = [Para(u.seg)]
+            e.segs.insert(0, u.seg)

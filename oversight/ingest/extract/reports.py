@@ -73,7 +73,12 @@ def find_unnumbered(blocks: list[Block], used: set[int]) -> list[Unnumbered]:
 
 def _list_items(paras: list[Para], i: int, out: list[Unnumbered]) -> int:
     """The bulleted or numbered items from paras[i] on, each a recommendation."""
-    while i < len(paras) and (paras[i].bullet or _NUMBERED.match(paras[i].text)):
+    # A numbered heading after the list ("4. Background") is the next section's.
+    while (
+        i < len(paras)
+        and not paras[i].heading
+        and (paras[i].bullet or _NUMBERED.match(paras[i].text))
+    ):
         item = paras[i]
         m = _NUMBERED.match(item.text)
         out.append(Unnumbered(item.seg[m.end() :] if m else item.seg, m.group(1) if m else None))
