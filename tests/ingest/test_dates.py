@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from oversight.ingest.extract.commitments import due_date
 from oversight.ingest.extract.dates import (
     duration_minutes,
     find_dates,
@@ -65,6 +66,21 @@ def test_date_without_year_or_weekday_takes_the_nearest_year_of_the_context():
     assert values("by 30 November") == ["2021-11-30"]
     assert values("by 30 November", None) == []
     assert values("by 29 February", date(2023, 3, 1)) == ["2024-02-29"]
+
+
+def test_a_deadline_without_a_year_points_forward_from_the_context():
+    february = date(2024, 2, 22)
+    assert [h.value for h in find_dates("by 10 September", february)] == ["2023-09-10"]
+    ahead = find_dates("by 10 September", february, ahead=True)
+    assert [h.value for h in ahead] == ["2024-09-10"]
+    # A weekday still decides the year, deadline or not.
+    assert [h.value for h in find_dates("Monday 7 October", february, ahead=True)] == ["2024-10-07"]
+
+
+def test_promise_without_a_year_is_due_on_the_next_such_day():
+    assert due_date("The Trust will publish the audit by 10 September.", date(2024, 2, 22)) == (
+        "2024-09-10"
+    )
 
 
 @pytest.mark.parametrize(

@@ -142,7 +142,7 @@ def _due(text: str, context: date | None) -> str | None:
     April" in minutes of March 2023 gives "2023-04"; so does "to the April meeting")."""
     for m in _DUE.finditer(text):
         after = text[m.end() : m.end() + 40]
-        hit = dates.find_dates(after, context)
+        hit = dates.find_dates(after, context, ahead=True)
         if hit and hit[0].start == 0:
             return hit[0].value
         if month := dates.month_ahead(after, context):
@@ -209,7 +209,7 @@ def _table(rows: list[Row], columns: dict[str, int], out: _Collector) -> None:
     for r in records:
         owner = _owner(r["owner"], out.people, strict=False) if r.get("owner") else None
         update = " – ".join(x for x in (r.get("status"), r.get("update")) if x) or None
-        due = dates.first_date(r["due"], out.context) if r.get("due") else None
+        due = dates.first_date(r["due"], out.context, ahead=True) if r.get("due") else None
         out.add(r["action"], Seg.join(r["segs"], " "), owner=owner, update=update, due=due)
 
 

@@ -159,7 +159,7 @@ def _promising_part(sentence: Seg) -> Seg:
 def due_date(text: str, context: date | None) -> str | None:
     """The calendar date a promise names, if any (see the module docstring)."""
     promise = _MARKER.search(text)
-    for hit in dates.find_dates(text, context):
+    for hit in dates.find_dates(text, context, ahead=True):
         before = text[max(0, hit.start - 80) : hit.start]
         if _FUNDING_END.search(before) or _PAST_EVENT.search(before):
             continue

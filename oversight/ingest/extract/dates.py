@@ -88,21 +88,27 @@ def _valid(y: int, mo: int, d: int) -> date | None:
         return None
 
 
-def _infer_year(mo: int, d: int, weekday: int | None, context: date | None) -> date | None:
-    """The year of a date printed without one: the weekday's year, else the nearest."""
+def _infer_year(
+    mo: int, d: int, weekday: int | None, context: date | None, ahead: bool = False
+) -> date | None:
+    """The year of a date printed without one: the weekday's year, else the nearest, or
+    with `ahead` the first on or after `context` (a deadline points forward)."""
     if context is None:
         return None
     candidates = [c for y in range(context.year - 2, context.year + 3) if (c := _valid(y, mo, d))]
     if weekday is not None:
         fitting = [c for c in candidates if c.weekday() == weekday]
         candidates = fitting or candidates
+    elif ahead:
+        candidates = [c for c in candidates if c >= context] or candidates
     if not candidates:
         return None
     return min(candidates, key=lambda c: abs((c - context).days))
 
 
-def find_dates(text: str, context: date | None = None) -> list[DateHit]:
-    """Every date in `text`, left to right, longest reading first."""
+def find_dates(text: str, context: date | None = None, *, ahead: bool = False) -> list[DateHit]:
+    """Every date in `text`, left to right, longest reading first. A date without a year
+    is read against `context`; with `ahead` (deadlines) it is the next one from there."""
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     for pattern in _PATTERNS:
@@ -130,7 +136,9 @@ def find_dates(text: str, context: date | None = None) -> list[DateHit]:
                 value = f"{year:04d}-{month:02d}"
             else:
                 found = (
-                    _valid(year, month, day) if year else _infer_year(month, day, weekday, context)
+                    _valid(year, month, day)
+                    if year
+                    else _infer_year(month, day, weekday, context, ahead)
                 )
                 if found is None:
                     continue
@@ -170,8 +178,10 @@ def year_context(texts: list[str]) -> date | None:
     return None
 
 
-def first_date(text: str, context: date | None = None, *, whole_day: bool = False) -> str | None:
-    for hit in find_dates(text, context):
+def first_date(
+    text: str, context: date | None = None, *, whole_day: bool = False, ahead: bool = False
+) -> str | None:
+    for hit in find_dates(text, context, ahead=ahead):
         if not whole_day or len(hit.value) == 10:
             return hit.value
     return None
