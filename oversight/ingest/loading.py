@@ -51,15 +51,9 @@ SCHEMA_NAME = "extraction.schema.json"
 
 
 def schema_path() -> Path:
-    """The contract's JSON Schema: beside this module if packaged there, else in docs/."""
-    here = Path(__file__).resolve().parent
-    for candidate in (
-        here / SCHEMA_NAME,
-        here.parent.parent / "docs" / "contracts" / SCHEMA_NAME,
-    ):
-        if candidate.exists():
-            return candidate
-    raise FileNotFoundError(f"{SCHEMA_NAME} not found beside {here} or in docs/contracts/")
+    """The contract's JSON Schema. The package holds a link to docs/contracts/, the one
+    copy, which tests/ingest/test_contracts.py keeps equal to the shared contract."""
+    return Path(__file__).resolve().parent / SCHEMA_NAME
 
 
 @cache
