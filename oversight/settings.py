@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "oversight.stopsearch",
     "oversight.indicators",
     "oversight.public",
+    "oversight.safekeeping",
 ]
 
 MIDDLEWARE = [
