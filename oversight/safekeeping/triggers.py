@@ -166,8 +166,9 @@ BEGIN
         FOREACH col IN ARRAY TG_ARGV LOOP
             IF to_jsonb(NEW) -> col IS DISTINCT FROM to_jsonb(OLD) -> col
                AND to_jsonb(NEW) -> col <> 'null'::jsonb THEN
-                RAISE EXCEPTION 'oversight: rows of % are kept as written: they cannot be changed', TG_TABLE_NAME
-                    USING ERRCODE = 'restrict_violation';
+                RAISE EXCEPTION
+                    'oversight: rows of % are kept as written: they cannot be changed',
+                    TG_TABLE_NAME USING ERRCODE = 'restrict_violation';
             END IF;
         END LOOP;
         RETURN NEW;
