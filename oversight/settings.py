@@ -186,6 +186,10 @@ STOPSEARCH_DB = Path(os.environ.get("STOPSEARCH_DB", WORK_DIR / "oversight-stops
 # Evidence and imported documents: refuse anything bigger than this before reading it.
 MAX_UPLOAD_BYTES = int(os.environ.get("OVERSIGHT_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# An uploaded document is read in a child process that cannot use more memory or
+# processor time than this (oversight/ingest/sandbox.py); past either it is refused.
+EXTRACTION_MEMORY_LIMIT = int(os.environ.get("OVERSIGHT_EXTRACT_MEMORY_MB", "500")) * 1024 * 1024
+EXTRACTION_TIME_LIMIT = float(os.environ.get("OVERSIGHT_EXTRACT_SECONDS", "10"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False

@@ -40,7 +40,8 @@ from django.db import OperationalError, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .extract import UnreadableDocument, extract_file
+from . import sandbox
+from .extract import UnreadableDocument
 from .loading import load_extraction, validate_extraction
 from .models import ImportedDocument
 
@@ -212,7 +213,8 @@ def run_extraction(pk: int, *, stalled_before: datetime | None = None) -> Import
     try:
         _retrying(_progress, pk, 10, "Reading the document and finding its records")
         with _local_path(imp) as path:
-            result = extract_file(path, max_bytes=settings.MAX_UPLOAD_BYTES)
+            # In a child process within memory and time limits (sandbox.py).
+            result = sandbox.extract_file(path, max_bytes=settings.MAX_UPLOAD_BYTES)
         _retrying(_progress, pk, 90, "Checking the records")
         data = result.to_dict()
         provenance = _aligned(data, result.provenance)
