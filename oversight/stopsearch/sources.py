@@ -96,7 +96,9 @@ class Source:
         try:
             return self._materialise(directory, index, archives, rewrite=rewrite)
         except _DAMAGED as exc:
-            raise ImportRefused(f"{self.label}: damaged or truncated, cannot be read ({exc})")
+            raise ImportRefused(
+                f"{self.label}: damaged or truncated, cannot be read ({exc})"
+            ) from exc
 
     def _materialise(
         self, directory: Path, index: int, archives: Archives, *, rewrite: bool = False
