@@ -19,7 +19,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 WORK_DIR = Path(os.environ.get("OVERSIGHT_WORK_DIR", os.getcwd()))
@@ -39,11 +38,10 @@ def _secret_key(debug: bool) -> str:
         return key
     if not debug:
         # A key made up here would sign sessions with a value nobody chose or kept: a
-        # live site must be given its own.
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set it in the environment (a long random value, "
-            "kept secret), or set DEBUG=1 for development on your own machine."
-        )
+        # live site must be given its own. Left empty, Django refuses to sign anything
+        # with it, and the site refuses to start (oversight/public/checks.py); commands
+        # that only read files (`extract`, `stopsearch`) still run.
+        return ""
     # Development convenience: generate once and keep, so sessions survive restarts.
     path = WORK_DIR / ".oversight-secret-key"
     if path.exists():
