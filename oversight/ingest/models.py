@@ -9,7 +9,9 @@ ever public. The lifecycle is
                          \\-> failed  (the file is refused: the reason is kept, the file
                                       deleted, nothing written to the tracker)
 
-`extraction` holds the contract JSON, first as extracted and then as corrected (the
+`filing` is what the officer chose about where the records go (the body to file them
+under, the organisation that responds), over what the document says. `extraction` holds
+the contract JSON, first as extracted and then as corrected (the
 history keeps every version). `provenance` is aligned with it: `provenance[kind][i]` is
 where `extraction[kind][i]` was read from, `{"page", "start", "end"}` as character
 offsets into `text`, or None for a record the officer added by hand. A recommendation's
@@ -80,6 +82,10 @@ class ImportedDocument(models.Model):
     # overwrite that save (the forms line up with the records by position).
     revision = models.PositiveIntegerField(default=0)
     checked_sections = models.JSONField(default=list, blank=True)
+    # Where the officer chose to file the records, over what the document says:
+    # {"body": pk or "new", "new_body": name, "responder": pk or "new",
+    # "new_responder": name} (see operations.filing_of).
+    filing = models.JSONField(default=dict, blank=True)
     previous = models.ForeignKey(
         "self",
         null=True,

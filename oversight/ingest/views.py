@@ -140,7 +140,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     imp, _ = get_import_for_user(request, pk)
     context = {"imp": imp}
     if imp.status == Status.READY:
-        context["problems"] = _located(operations.contract_problems(imp.extraction))
+        context["problems"] = _located(operations.import_problems(imp))
         context["sections"] = [
             {
                 "section": s,
@@ -217,6 +217,7 @@ def review_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 revision=_revision(request),
                 roots=sec.roots,
                 section=sec.slug,
+                filing=editor.filing(),
             )
         except ValidationError as exc:
             editor.add_problems(exc.messages)
@@ -283,7 +284,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             # The import's page says so in a confirmation panel.
             return redirect(imp)
     preview = None
-    problems = operations.contract_problems(imp.extraction)
+    problems = operations.import_problems(imp)
     if not problems:
         try:
             preview = operations.preview_publish(imp)
