@@ -93,10 +93,18 @@ class ReviewRecords:
 
         default_responder = self.responding_organisation(meeting_body)
         recs_by_number: dict[str, Recommendation] = {}
+        unnumbered: dict[str, Recommendation] = {}
         for position, rec_data in enumerate(self.data["recommendations"], start=1):
             rec = self.load_recommendation(review, position, rec_data, default_responder)
             if rec_data["number"]:
                 recs_by_number.setdefault(number_key(rec_data["number"]), rec)
+            else:
+                unnumbered[str(position)] = rec
+        # The review screen calls a recommendation the document leaves unnumbered by its
+        # place ("Recommendation 3"), so a commitment the officer says answers
+        # recommendation 3 answers that one, unless one is numbered 3.
+        for label, rec in unnumbered.items():
+            recs_by_number.setdefault(label, rec)
 
         for c in self.data["commitments"]:
             rec = recs_by_number.get(number_key(c["recommendation"]))
