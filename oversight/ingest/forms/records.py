@@ -146,8 +146,8 @@ class DocumentForm(RecordForm):
     title = _text(
         "Title",
         rows=2,
-        help_text="For a review or a response to one, the title must name the scrutiny "
-        "commission: the review is filed under it.",
+        help_text="A review, or a response to one, is filed under the scrutiny commission "
+        "its title names, unless you choose the body under “Where the records are filed”.",
     )
     kind = forms.ChoiceField(label="What kind of document is it?", choices=DOCUMENT_KINDS)
     date = _date("Date of the document")
