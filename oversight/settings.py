@@ -9,6 +9,10 @@ environment:
 - ``HTTPS``: ``1`` when the site is served over HTTPS (directly or behind a proxy that sets
   ``X-Forwarded-Proto``): secure cookies, HSTS and redirect of plain HTTP.
 - ``HSTS_SECONDS``: how long browsers must keep to HTTPS; default one year (with ``HTTPS``).
+- ``SIGN_IN_FAILURE_LIMIT``, ``SIGN_IN_LOCKOUT_MINUTES``: wrong passwords before a lock
+  (default 5) and its length (default 15 minutes).
+- ``OVERSIGHT_EXTRACT_MEMORY_MB``, ``OVERSIGHT_EXTRACT_SECONDS``: what the process reading
+  an uploaded document may use (default 500 MB, 10 s of processor time).
 - ``OVERSIGHT_COUNCIL``: the council's name in the page header.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
 """
