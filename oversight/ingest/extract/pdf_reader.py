@@ -232,7 +232,7 @@ def _box_starts(textpage, a: int, b: int, count: int) -> list[int]:
 
 # --- lines ------------------------------------------------------------------------------
 
-_MARKER = re.compile(r"^[•●▪◦■–*-➢►□o·]$")
+_MARKER = re.compile(r"^[•●▪◦■–*➢►□o·-]$")
 # A list item's label hung before its text: "1.", "12)", "a.", "(b)", "iv.", "(ii)", "•".
 _LABEL = re.compile(
     r"^(?:\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-zA-Z][.)]|\([a-zA-Z]\)|\(?[ivxIVX]{1,5}[.)]"
@@ -369,6 +369,10 @@ def _table(grid: Grid, runs: list[_Run]) -> _Table | None:
         shaded = grid.is_shaded(grid.left, below, grid.right, top)
         table.header = (bold and not rest_bold) or shaded
         table.header_texts = _texts(first) if table.header else None
+        if table.header:
+            # The header row printed again inside the table (where it was split to
+            # fit a page) is no row of its own.
+            table.rows = [first, *(row for row in rest if _texts(row) != table.header_texts)]
     return table
 
 
@@ -378,8 +382,11 @@ def _paragraphs(lines: list[_Run], right: float) -> list[list[_Run]]:
     out: list[list[_Run]] = []
     for k, line in enumerate(lines):
         prev = lines[k - 1] if k else None
-        # Lines of a paragraph nearly touch; a paragraph's spacing leaves a gap.
-        spaced = prev is not None and prev.bottom - line.top > 0.5 * (prev.top - prev.bottom)
+        # Lines of a paragraph are set at its leading (about 1.2 times the font size;
+        # glyphs' boxes vary with their descenders), a paragraph's spacing adds more.
+        spaced = prev is not None and prev.bottom - line.bottom > 1.55 * (
+            prev.size or prev.top - prev.bottom
+        )
         if prev and _wrapped(prev, line, right) and prev.bold == line.bold and not spaced:
             out[-1].append(line)
         else:
@@ -443,19 +450,15 @@ class _Style:
 
     @classmethod
     def of(cls, pages: list[_Page]) -> _Style:
+        # The body's size is that of most running text: lines of one cell (a table's
+        # small print does not count).
         sizes: Counter[float] = Counter()
         for p in pages:
             for ln in p.lines:
-                for c in ln.cells:
-                    sizes[c.size] += len(c.text)
+                if len(ln.cells) == 1:
+                    sizes[ln.cells[0].size] += len(ln.cells[0].text)
         body = sizes.most_common(1)[0][0] if sizes else 0.0
-        total = sum(sizes.values())
-        # A heading size is larger than the body's and set sparingly (not a whole
-        # page of large print).
-        big = sorted(
-            (s for s, n in sizes.items() if s >= body * 1.15 and n < total * 0.2),
-            reverse=True,
-        )
+        big = sorted((s for s in sizes if s >= body * 1.15), reverse=True)
         return cls(body, {s: min(i + 1, 3) for i, s in enumerate(big)})
 
     def level(self, line: _Line) -> int:

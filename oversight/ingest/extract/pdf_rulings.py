@@ -144,8 +144,8 @@ def _add_segments(out: Rulings, obj, count: int) -> None:
 
 def grids(rulings: Rulings) -> list[Grid]:
     """The ruled tables: groups of rulings that touch, with two columns or more."""
-    h = [("h", *r) for r in rulings.horizontal]
-    v = [("v", *r) for r in rulings.vertical]
+    h = [("h", *r) for r in _merged(rulings.horizontal)]
+    v = [("v", *r) for r in _merged(rulings.vertical)]
     if not h or not v:
         return []
     parent = list(range(len(h) + len(v)))
@@ -169,6 +169,19 @@ def grids(rulings: Rulings) -> list[Grid]:
         if grid is not None:
             out.append(grid)
     return out
+
+
+def _merged(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear rulings that touch or overlap as one (a column's rule drawn cell by
+    cell, or a header cell's edge meeting the body's rule)."""
+    out: list[list[float]] = []
+    for at, lo, hi in sorted(segments, key=lambda r: (round(r[0]), r[1])):
+        last = out[-1] if out else None
+        if last and abs(last[0] - at) <= NEAR / 2 and lo <= last[2] + NEAR:
+            last[2] = max(last[2], hi)
+        else:
+            out.append([at, lo, hi])
+    return [(a, b, c) for a, b, c in out]
 
 
 def _edges(values: list[float]) -> list[float]:
@@ -198,13 +211,15 @@ def _grid(group: list[tuple], shaded: list) -> Grid | None:
         columns.insert(0, left)
     if len(columns) < 2:
         return None
-    rows = _edges([y for y, x0, x1 in hs if x1 - x0 > width * 0.5])
-    rows = sorted((y for y in rows if y > bottom + 2), reverse=True)
-    if not rows or rows[0] < top - 2:
-        rows.insert(0, top)
     inside = [
         s
         for s in shaded
         if s[0] >= left - 1 and s[2] <= right + 1 and s[1] >= bottom - 1 and s[3] <= top + 1
     ]
+    # A shaded band across the table (a header row) bounds a row as a rule would.
+    bands = [y for s in inside if s[2] - s[0] > width * 0.5 for y in (s[1], s[3])]
+    rows = _edges([y for y, x0, x1 in hs if x1 - x0 > width * 0.5] + bands)
+    rows = sorted((y for y in rows if y > bottom + 2), reverse=True)
+    if not rows or rows[0] < top - 2:
+        rows.insert(0, top)
     return Grid(left, bottom, right, top, columns, rows, inside)
