@@ -185,3 +185,21 @@ def test_reading_keeps_each_paragraph_on_its_page(tmp_path):
         p for p in flatten(blocks) if isinstance(p, Para) and p.text == "Second page heading"
     )
     assert doc.page_of(heading.seg.span()[0]) == 2
+
+
+def test_table_aligned_without_rules_gives_rows_under_its_bold_header(tmp_path):
+    rows = [
+        [["Action"], ["Owner"], ["Due"]],
+        [
+            ["Write to the bus operators about the evening timetable"],
+            ["Head of Transport"],
+            ["31 March 2025"],
+        ],
+        [["Report the survey results to the Board"], ["Policy Officer"], ["30 April 2025"]],
+        [["Publish the revised leaflet"], ["Communications Lead"], ["31 May 2025"]],
+    ]
+    _, blocks = read(tmp_path, [("h", "Action log"), ("unruled", rows, [0.5, 0.3, 0.2])])
+    table = [b for b in blocks if isinstance(b, Row)]
+    assert table[0].texts == ["Action", "Owner", "Due"]
+    assert table[0].first
+    assert [r.texts for r in table[1:]] == [[c[0] for c in row] for row in rows[1:]]

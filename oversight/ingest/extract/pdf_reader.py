@@ -58,6 +58,7 @@ class _Run:
     bold: bool = False
     size: float = 0.0  # the font's size in points
     space_before: bool = False  # pdfium put a space between this run and the one before
+    labelled: bool = False  # a list label hung before the text ("1.", "a)") starts it
 
 
 @dataclass
@@ -239,7 +240,7 @@ _LABEL = re.compile(
     r"|[•●▪◦■–*➢►□·-])$"
 )
 _CLOSING = ".,;:)]!?%’”"  # a mark set close after a word, in justified text a little apart
-TOUCH = 0.12  # a gap under this share of the font size is no space: one word
+NARROW = 0.3  # a word space is about a quarter of the font size, rarely set narrower
 WORD = 1.6  # a gap wider than this many times the line's height parts two cells
 
 
@@ -264,15 +265,40 @@ def _lines(runs: list[_Run]) -> tuple[list[_Line], set[str]]:
     """The page's lines, each with its runs joined into words and cells (see
     `_join`). Footnote marks are taken out and returned apart."""
     lines, marks = _without_superscripts(_band_lines(runs))
+    aligned = _column_starts(lines)
     for line in lines:
-        line.cells = _join(line.cells)
+        line.cells = _join(line.cells, columns=aligned)
     return lines, marks
 
 
-def _join(runs: list[_Run], *, one_cell: bool = False) -> list[_Run]:
+def _column_starts(lines: list[_Line]) -> set[int]:
+    """The runs that start a column of text set without rules: a run after a gap wider
+    than a word space whose left edge a run on a line next to it shares, also after
+    such a gap ("Ask for:" over "Telephone:" beside a meeting's date and venue)."""
+    after_gap: list[list[_Run]] = []
+    for line in lines:
+        found = []
+        for prev, run in pairwise(line.cells):
+            em = max(run.size, prev.size, 4.0)
+            if run.left - prev.right >= 0.5 * em:
+                found.append(run)
+        after_gap.append(found)
+    out: set[int] = set()
+    for i, found in enumerate(after_gap):
+        near = [
+            r for k in (i - 2, i - 1, i + 1, i + 2) if 0 <= k < len(lines) for r in after_gap[k]
+        ]
+        out.update(id(run) for run in found if any(abs(run.left - r.left) <= 2 for r in near))
+    return out
+
+
+def _join(
+    runs: list[_Run], *, one_cell: bool = False, columns: frozenset[int] | set[int] = frozenset()
+) -> list[_Run]:
     """A line's runs joined into cells, by the gaps between them: touching runs are one
-    word, a word space joins with a space, a wider gap starts a new cell (unless
-    `one_cell`); a list label at the start of the line joins the text hung after it."""
+    word, a word space joins with a space, a wider gap, or a run in `columns` (ids of
+    runs starting a column), starts a new cell (unless `one_cell`); a list label at the
+    start of the line joins the text hung after it."""
     merged: list[_Run] = []
     for run in runs:
         prev = merged[-1] if merged else None
@@ -283,9 +309,10 @@ def _join(runs: list[_Run], *, one_cell: bool = False) -> list[_Run]:
         height = max(run.top - run.bottom, prev.top - prev.bottom, 4.0)
         em = max(run.size, prev.size, height * 0.8)
         label = len(merged) == 1 and _LABEL.match(prev.text) and gap < 8 * em
-        if one_cell or gap < WORD * height or label or _MARKER.match(prev.text):
-            touching = gap < TOUCH * em or (gap < 0.3 * em and run.text[:1] in _CLOSING)
-            glue = "" if touching and not run.space_before else " "
+        apart = gap >= WORD * height or id(run) in columns
+        if one_cell or not apart or label or _MARKER.match(prev.text):
+            glue = _glue(prev, run, gap, em)
+            prev.labelled = prev.labelled or bool(label)
             prev.bold = prev.bold and run.bold if not _MARKER.match(prev.text) else run.bold
             prev.text = f"{prev.text}{glue}{run.text}"
             prev.right = max(prev.right, run.right)
@@ -296,6 +323,18 @@ def _join(runs: list[_Run], *, one_cell: bool = False) -> list[_Run]:
     for cell in merged:
         cell.text = _unspaced(cell.text)
     return merged
+
+
+def _glue(prev: _Run, run: _Run, gap: float, em: float) -> str:
+    """What goes between two runs of a line: pdfium puts a space between text objects
+    where the gap is a space of the font's; without one, a gap under a narrow word
+    space is inside a word ("influ" + "ence"). A stop or comma set a little apart in
+    justified text belongs to the word before it."""
+    if gap < NARROW * em and run.text[:1] in _CLOSING:
+        return ""
+    if run.space_before:
+        return " "
+    return "" if gap < NARROW * em else " "
 
 
 _SPACED_OUT = re.compile(r"^(?:\S ){2,}\S$")
@@ -563,6 +602,7 @@ def _free_text(lines: list[_Line], width: float, style: _Style) -> str:
             prev.top - line.top > gap
             or prev.bottom < line.top
             or style.level(prev) != style.level(line)
+            or line.cells[0].labelled
         ):
             blocks.append([line])
         else:
@@ -572,7 +612,8 @@ def _free_text(lines: list[_Line], width: float, style: _Style) -> str:
     margin = margins.most_common(1)[0][0] if margins else None
     out = []
     layouts: dict[int, tuple[list[float], list[float]]] = {}
-    for block, region in zip(blocks, _regions(blocks, margin), strict=True):
+    regions = _regions(blocks, margin)
+    for block, region in zip(blocks, regions, strict=True):
         if id(region) not in layouts:
             cols = _columns(region) or page_columns
             layouts[id(region)] = cols, _column_rights(lines, cols, width)
@@ -588,10 +629,22 @@ def _free_text(lines: list[_Line], width: float, style: _Style) -> str:
             )
             or _first_column_only(block, columns)
         ):
-            out.append(_row(block, columns, rights))
+            rows = [b for b, r in zip(blocks, regions, strict=True) if r is region]
+            row = _row(block, columns, rights)
+            if block is rows[0] and len(rows) > 1 and _bold_header(rows):
+                row += "\n" + "\t".join("---" for _ in columns)
+            out.append(row)
         else:
             out.append(_plain(block, style))
     return "\n\n".join(out)
+
+
+def _bold_header(rows: list[list[_Line]]) -> bool:
+    """The first row of a table set without rules is its header when it alone is
+    bold, across more than one column."""
+    first = [c for ln in rows[0] for c in ln.cells]
+    rest = [c for block in rows[1:] for ln in block for c in ln.cells]
+    return len(first) > 1 and all(c.bold for c in first) and not all(c.bold for c in rest)
 
 
 def _columns(lines: list[_Line]) -> list[float]:
