@@ -151,7 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in throttling (django-axes, docs/decisions/0002-sign-in-and-headers.md): after
+# Sign-in throttling (django-axes, docs/decisions/0004-sign-in-headers-and-safekeeping.md): after
 # five wrong passwords for one username from one address, that pair is refused for 15
 # minutes, whatever is typed. Keyed on the pair, so a stranger cannot lock a colleague
 # out from elsewhere. Attempts are kept in the database, so every worker process sees
