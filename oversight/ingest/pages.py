@@ -26,6 +26,9 @@ from .models import ImportedDocument, readable
 # Wide enough to read on the review screen, small enough to draw quickly.
 TARGET_WIDTH = 1000
 MAX_SCALE = 2.0
+# However the page is shaped, the image stays this tall at most (a hostile PDF can
+# declare a page kilometres long).
+MAX_HEIGHT = 2000
 # A passage not found whole is looked for in pieces of this many letters.
 PIECE = 24
 MARK_FILL = (255, 221, 0, 110)  # GOV.UK yellow, see-through
@@ -95,8 +98,10 @@ def render_marked(pdf: str | bytes, page_number: int, passage: str) -> Image.Ima
         if not 1 <= page_number <= len(pdf):
             raise IndexError(page_number)
         page = pdf[page_number - 1]
-        width, _ = page.get_size()
-        scale = min(MAX_SCALE, TARGET_WIDTH / width) if width else 1.0
+        width, height = page.get_size()
+        if width <= 0 or height <= 0:
+            raise IndexError(page_number)
+        scale = min(MAX_SCALE, TARGET_WIDTH / width, MAX_HEIGHT / height)
         textpage = page.get_textpage()
         count = textpage.count_chars()
         page_text = textpage.get_text_range(0, count) if count else ""

@@ -108,6 +108,22 @@ def test_officer_creates_the_body_and_the_organisation_that_responds(officer, tm
     assert item.owner_org == council
 
 
+def test_a_reimport_files_where_the_officer_filed_the_published_import(
+    officer, tmp_path, commission
+):
+    imp = naming_no_body(pdf_import(officer, tmp_path))
+    assert save_document_section(officer, imp, body=str(commission.pk)).status_code == 302
+    assert publish(officer, imp).status_code == 302
+    response = officer.post(f"/imports/{imp.pk}/again/")
+    again = ImportedDocument.objects.exclude(pk=imp.pk).get()
+    assert response.status_code == 302 and again.previous == imp
+    assert again.filing == {"body": str(commission.pk)}
+    assert publish(officer, again).status_code == 302
+    again.refresh_from_db()
+    imp.refresh_from_db()
+    assert again.review == imp.review and imp.review.body == commission
+
+
 def test_a_new_body_needs_its_name(officer, tmp_path):
     imp = pdf_import(officer, tmp_path)
     response = save_document_section(officer, imp, body="new", new_body="")
