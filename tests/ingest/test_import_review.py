@@ -155,6 +155,20 @@ def test_publish_preview_flags_commitments_that_would_have_no_owner(officer, tmp
     assert "would have no owner" not in page
 
 
+def test_published_import_says_how_many_commitments_have_no_owner(officer, tmp_path, commission):
+    imp = pdf_import(officer, tmp_path)
+    imp.extraction["document"]["kind"] = "scrutiny_report"
+    imp.extraction["meeting"] = None
+    imp.extraction["commitments"] = imp.extraction["commitments"][:1]
+    imp.extraction["commitments"][0]["recommendation"] = None
+    imp.filing = {"body": str(commission.pk)}
+    imp.save()
+    assert publish(officer, imp).status_code == 302
+    page = officer.get(imp.get_absolute_url()).content.decode()
+    assert "1 commitment has no owner" in page
+    assert TrackedItem.objects.get().owner_org is None
+
+
 # --- the passage and its page ------------------------------------------------------------
 
 
