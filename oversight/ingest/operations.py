@@ -42,7 +42,8 @@ from django.utils import timezone
 
 from oversight.directory.models import Body, Organisation
 
-from .extract import UnreadableDocument, extract_file
+from . import sandbox
+from .extract import UnreadableDocument
 from .loading import Filing, load_extraction, validate_extraction
 from .models import ImportedDocument
 
@@ -214,7 +215,8 @@ def run_extraction(pk: int, *, stalled_before: datetime | None = None) -> Import
     try:
         _retrying(_progress, pk, 10, "Reading the document and finding its records")
         with _local_path(imp) as path:
-            result = extract_file(path, max_bytes=settings.MAX_UPLOAD_BYTES)
+            # In a child process within memory and time limits (sandbox.py).
+            result = sandbox.extract_file(path, max_bytes=settings.MAX_UPLOAD_BYTES)
         _retrying(_progress, pk, 90, "Checking the records")
         data = result.to_dict()
         provenance = _aligned(data, result.provenance)
