@@ -14,7 +14,7 @@ from django.db.backends.signals import connection_created
 from playwright.sync_api import expect
 
 from oversight.directory.models import Organisation, Person
-from oversight.ingest import operations
+from oversight.ingest import sandbox
 from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import Recommendation, TrackedItem
 from tests.factories import PASSWORD, OrganisationFactory, PersonFactory
@@ -33,14 +33,14 @@ def held_extraction(monkeypatch):
     """The extractor waits until the test lets it go, so the page can be seen while the
     import is in progress, however fast the machine."""
     started, release = threading.Event(), threading.Event()
-    real = operations.extract_file
+    real = sandbox.extract_file
 
     def held(path, **kwargs):
         started.set()
         release.wait(timeout=60)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(operations, "extract_file", held)
+    monkeypatch.setattr(sandbox, "extract_file", held)
     yield started, release
     release.set()
 

@@ -215,7 +215,7 @@ def test_page_images_only_for_officers_and_for_passages_records_came_from(
 def test_a_text_document_shows_the_passage_in_its_context_and_no_page_image(officer):
     imp = imported(officer)
     page = officer.get(f"/imports/{imp.pk}/check/commitments/").content.decode()
-    assert "/pages/" not in page and "ingest-page-image" not in page
+    assert "/pages/" not in page and "app-page-image" not in page
     figure = page.split("<blockquote", 1)[1].split("</blockquote>", 1)[0]
     before, marked = figure.split("<mark>", 1)
     assert "Start of the passage" in marked and "End of the passage" in marked
