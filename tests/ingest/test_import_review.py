@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from oversight.directory.models import Body, Organisation
-from oversight.ingest import pages
+from oversight.ingest import page_render, pages
 from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import TrackedItem
 
@@ -225,11 +225,11 @@ def test_a_text_document_shows_the_passage_in_its_context_and_no_page_image(offi
 
 def test_a_passage_is_found_on_the_page_despite_mended_hyphens_and_ligatures():
     page_text = "Intro line.\r\nThe Council will pro-\r\nvide ﬁve new school streets.\r\nEnd."
-    marked = pages.locate("The Council will provide five new school streets.", page_text)
+    marked = page_render.locate("The Council will provide five new school streets.", page_text)
     assert page_text[marked[0] : marked[-1] + 1] == (
         "The Council will pro-\r\nvide ﬁve new school streets"
     )
-    assert pages.locate("Nothing like it at all", page_text) == []
+    assert page_render.locate("Nothing like it at all", page_text) == []
 
 
 def test_bodies_and_organisations_are_offered_by_name(officer, tmp_path, commission):
