@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import dates
+from . import dates, undertakings
 from .layout import Block, Para, Row, paras_of
 from .people import People, looks_like_body, looks_like_role
 from .text import Seg, ends_sentence, norm, sentences, squash
@@ -51,8 +51,12 @@ _TRAILING_WHO = re.compile(
 _DUE = re.compile(
     r"\b(?:by|before|no later than|deadline:?|due:?)\s+(?:the\s+)?(?:end of\s+)?", re.I
 )
+# "to the January meeting", "in time for the March County Council", "ahead of the May
+# Cabinet": the month of the meeting named.
 _MONTH_MEETING = re.compile(
-    r"\b(?:to|at|for|by)\s+the\s+(?P<month>[A-Z][a-z]+)\s+(?:meeting|board|committee|session)\b"
+    r"\b(?:to|at|for|by|before|ahead of|in time for|until)\s+the\s+(?P<month>[A-Z][a-z]+)"
+    r"\s+(?:[A-Z][\w-]*\s+){0,3}?(?i:meeting|board|committee|session|council|cabinet|panel"
+    r"|forum|group|partnership|assembly)\b"
 )
 _COLUMNS = {
     "ref": re.compile(
@@ -264,9 +268,16 @@ def _updates(paras: list[Para], out: _Collector) -> None:
 
 
 def find_actions(
-    blocks: list[Block], people: People, context: date | None, *, meeting: bool, skip: set[int]
+    blocks: list[Block],
+    people: People,
+    context: date | None,
+    *,
+    meeting: bool,
+    skip: set[int],
+    chair: str | None = None,
 ) -> list[Action]:
-    """Actions of the document; running-text and "Update:" forms only in minutes."""
+    """Actions of the document; running-text and "Update:" forms only in minutes.
+    `chair` is the meeting's chair, the owner where minutes say "The Chair"."""
     out = _Collector(people, context)
     columns: dict[str, int] | None = None
     table_rows: list[Row] = []
@@ -295,8 +306,13 @@ def find_actions(
             list_open = _labelled(p, out, list_open)
     if columns is not None and table_rows:
         _table(table_rows, columns, out)
+    owner_of = undertakings.owner_resolver(people, chair)
+    resolved = undertakings.resolutions(flat, owner_of, out.add)
     if meeting:
         _updates(flat, out)
+        undertakings.running_actions(
+            [p for p in flat if id(p) not in resolved], owner_of, people, out.add
+        )
         for p in flat:
             for sentence in sentences(p.seg):
                 # "34.3 Superintendent Lowe agreed to ...": the paragraph's number aside.
