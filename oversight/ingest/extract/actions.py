@@ -330,8 +330,12 @@ def _labelled(p: Para, out: _Collector, list_open: bool) -> bool:
     if list_open:
         number = _LIST_NUMBER.match(text)
         if p.bullet or number:
-            out.add(text[number.end() :] if number else text, p.seg)
+            seg = p.seg[number.end() :] if number else p.seg
+            item, owner, status = _with_status(seg.text, out.people)
+            out.add(item, seg, owner=owner, update=status)
             return True
+    if _ACTIONS_HEADING.match(text) and (p.heading or len(text) < 40):
+        return True
     m = _ACTION.match(text)
     if m:
         rest = m["rest"].strip()
@@ -351,6 +355,47 @@ def _labelled(p: Para, out: _Collector, list_open: bool) -> bool:
     else:
         _add_labelled(p.seg[m.start("rest") :], None, out)
     return False
+
+
+# A heading over a list of actions: "Actions", "Action log", "Actions from the last
+# meeting", "Agreed actions:".
+_ACTIONS_HEADING = re.compile(
+    r"^(?:(?:agreed|new|outstanding|open|summary of|matters arising and)\s+)?"
+    r"(?:actions?|action points?)(?:\s+(?:log|list|agreed|arising|tracker|register|required"
+    r"|summary|from (?:the )?(?:last|previous) meeting))?\s*:?$",
+    re.I,
+)
+_STATUS_WORDS = (
+    r"closed|complete(?:d)?|done|open|ongoing|in progress|new|carried forward|c/f|on hold"
+    r"|overdue|deferred|superseded|not started|pending|outstanding|red|amber|green"
+)
+# "... [closed]", "... [new for Caitlin Burke]", "... (Ongoing)", "... - Complete".
+_STATUS = re.compile(
+    rf"\s*(?:\[(?P<a>[^\]]{{1,80}})\]|\((?P<b>(?i:{_STATUS_WORDS})\b[^)]{{0,60}})\)"
+    rf"|\s[-–—]\s*(?P<c>(?i:{_STATUS_WORDS})))\s*\.?$"
+)
+_STATUS_FOR = re.compile(
+    rf"^(?:(?P<status>(?i:{_STATUS_WORDS}))\b\s*[,;:-]?\s*)?(?:(?i:for|owner:?|lead:?|with)\s+"
+    r"(?P<who>.{2,60}))?$"
+)
+
+
+def _with_status(text: str, people: People) -> tuple[str, str | None, str | None]:
+    """(text, owner, status) of an action list's item with its status in brackets."""
+    m = _STATUS.search(text)
+    if m is None:
+        return text, None, None
+    tag = (m["a"] or m["b"] or m["c"]).strip()
+    f = _STATUS_FOR.match(tag)
+    if f is None or not (f["status"] or f["who"]):
+        # "[JS]", "[Maurice]": initials or a name in brackets are the owner.
+        owner = _owner(tag, people, strict=False)
+        return (text[: m.start()], owner, None) if owner else (text, None, None)
+    owner = None
+    if f["who"]:
+        who = f["who"].strip(" .")
+        owner = _owner(who, people, strict=False) or who
+    return text[: m.start()], owner, f["status"]
 
 
 def _add_labelled(seg: Seg, owner_hint: str | None, out: _Collector) -> None:

@@ -18,8 +18,8 @@ The response starts at the next sentence in someone else's voice ("In response, 
 "Officers explained ...", "The Director said ...", "Sarah Hammond invited ...") and runs
 to the end of the paragraph. Where the paragraphs are numbered, unnumbered paragraphs
 after the question's paragraph continue the response, and a reply may start in the
-paragraph after the question. A question nobody answered counts only when its verb
-says it was a question ("asked whether ...").
+paragraph after the question. A question with no reply is left out: "Members asked
+about the effect on young people." alone is more often a remark than a question put.
 """
 
 from __future__ import annotations
@@ -47,10 +47,13 @@ _ASKING = re.compile(
 _ASKED_TO = re.compile(
     r"\basked\s+(?:[A-Z]\w*|the\s+\w+|officers?|him|her|them)\s+(?:\w+\s+)?to\s+\w", re.I
 )
+# "The Cabinet is asked to approve ...": a report's request of the meeting.
+_PASSIVE_ASK = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+asked\b", re.I)
 # Questions proper: "asked whether", "asked about", "asked how".
 _ASKED_WHAT = re.compile(
     r"\b(?:asked|questioned|queried|inquired|enquired)\s+(?:whether|if|about|how|what|why|when"
-    r"|where|who|which|as to|for|the)\b|\bwanted to know\b|\bsought\b",
+    r"|where|who|which|as to|the|for (?:clarification|an update|details|information|more"
+    r"|further|figures|data|a breakdown|an explanation|assurance))\b|\bwanted to know\b|\bsought\b",
     re.I,
 )
 _REPLY_START = re.compile(
@@ -74,6 +77,8 @@ def _asks(text: str, people: People) -> bool:
     if speaker is None or speaker.sort == "pronoun":
         return False
     if not _ASKING.search(text) or (_ASKED_TO.search(text) and not _ASKED_WHAT.search(text)):
+        return False
+    if _PASSIVE_ASK.search(text) or speaker.shape == "body":
         return False
     return True
 
@@ -134,4 +139,4 @@ def find_exchanges(blocks: list[Block], people: People, skip: set[int]) -> list[
                 continue
             fresh = False
             (current.text if side == "q" else current.answer).append(s)
-    return [q for q in out if q.answer or _ASKED_WHAT.search(q.text[0].text)]
+    return [q for q in out if q.answer]

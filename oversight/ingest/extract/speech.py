@@ -5,8 +5,10 @@ Minutes report what was said in the third person: "A Member asked whether ...",
 ...", "Officers to circulate ...". `subject(sentence)` finds the speaker before the first
 reporting verb and tells its sort:
 
-- `member`: "A Member", "Members", "One Member", "Cllr Lee", "Councillor Lee",
-  "Mr Brady", a panel or committee member: the ones who ask;
+- `member`: "A Member", "Members", "One Member", a panel or committee member: the
+  ones who ask and never answer;
+- `councillor`: "Cllr Lee", "Councillor Lee": who may ask, or answer as a Cabinet
+  Member;
 - `person`: a name ("Sarah Hammond", "Dr Patel"), a role ("The Director of Highways",
   "The Cabinet Member for Housing", "Officers", "The team"), or a body ("The Council");
 - `chair`: "The Chair", "The Chairman", "The Vice-Chair";
@@ -45,10 +47,10 @@ _VERB = re.compile(rf"(?:,\s*|\s+)(?P<verb>{VERBS})\b")
 _MEMBER = re.compile(
     r"^(?:(?:an?|one|another|other|some|several|two|three|many|the)\s+)?"
     r"(?:(?:panel|committee|board|cabinet|council|opposition|independent|co-opted|lay)\s+)?"
-    r"(?:members?|councillors?|member of the public|members of the public)$"
-    r"|^(?:cllrs?\.?|councillors?|mr|mrs|ms|miss|mx|dr)\s+[A-Z]",
+    r"(?:members?|councillors?|member of the public|members of the public)$",
     re.I,
 )
+_COUNCILLOR = re.compile(r"^(?:cllrs?\.?|councillors?)\s+[A-Z]", re.I)
 _CHAIR = re.compile(r"^(?:the\s+)?(?:vice[- ]|deputy\s+)?chair(?:man|woman|person)?$", re.I)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.I)
 _SMALL = {"of", "for", "and", "the", "&", "to", "on", "in", "at", "from"}
@@ -65,6 +67,7 @@ class Speaker:
     verb: str
     rest: str
     role: str | None = None
+    shape: str = "name"  # "name", "role" or "body" for a person-sort speaker
 
 
 def strip_label(seg: Seg) -> Seg:
@@ -107,17 +110,17 @@ def subject(text: str, people: People | None = None) -> Speaker | None:
         return Speaker("pronoun", before, verb, rest)
     if _CHAIR.match(before):
         return Speaker("chair", re.sub(r"^the\s+", "", before, flags=re.I), verb, rest)
-    if _MEMBER.match(before) and (len(words) <= 4 or looks_like_person(before)):
+    if _MEMBER.match(before) and len(words) <= 4:
         return Speaker("member", before, verb, rest, role)
+    if _COUNCILLOR.match(before) and len(words) <= 4:
+        return Speaker("councillor", before, verb, rest, role)
     if not _shaped(words):
         return None
     bare = re.sub(r"^the\s+", "", before, flags=re.I)
-    if (
-        looks_like_person(before)
-        or looks_like_role(bare)
-        or looks_like_body(bare)
-        or re.fullmatch(r"(?:the\s+)?(?:officers?|team|service|directorate)", before, re.I)
-        or (people is not None and people.resolve_one(before))
-    ):
+    if looks_like_person(before) or (people is not None and people.resolve_one(before)):
         return Speaker("person", bare, verb, rest, role)
+    if looks_like_role(bare) or re.fullmatch(r"(?:the\s+)?officers?", before, re.I):
+        return Speaker("person", bare, verb, rest, role, shape="role")
+    if looks_like_body(bare) or re.fullmatch(r"(?:the\s+)?(?:team|service)", before, re.I):
+        return Speaker("person", bare, verb, rest, role, shape="body")
     return None

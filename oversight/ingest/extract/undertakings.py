@@ -100,6 +100,10 @@ def running_actions(
             speaker = subject(text, people)
             if speaker is None or (speaker.sort == "pronoun" and last is None):
                 continue
+            if speaker.shape == "body":
+                # "The Board agreed to fund ...": the meeting's own decision, not a task.
+                last = None
+                continue
             if speaker.sort != "pronoun":
                 last = speaker.name
             owner = owner_of(last if speaker.sort == "pronoun" else speaker.name)
