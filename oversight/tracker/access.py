@@ -35,10 +35,10 @@ def can_respond(viewer: Viewer, recommendation: Recommendation) -> bool:
     return viewer.role == "partner" and bool(viewer.organisation_ids)
 
 
-def can_verify_item(viewer: Viewer, item: TrackedItem) -> tuple[bool, str]:
-    """The owner does not mark its own homework: only a current member of the body that
-    made the recommendation (or oversees the plan, or held the meeting) may verify, never
-    the item's owner, and only once evidence is attached."""
+def _standing_to_verify(viewer: Viewer, item: TrackedItem) -> tuple[bool, str]:
+    """Who may judge an item at all: a current member of its overseeing body who is
+    neither its owner nor from an organisation that owns it (the owner does not mark its
+    own homework), while it is not yet verified."""
     if not viewer.person_id:
         return False, "Only a member of the overseeing body can verify items."
     if item.verified_at is not None:
@@ -48,10 +48,50 @@ def can_verify_item(viewer: Viewer, item: TrackedItem) -> tuple[bool, str]:
         return False, "This item has no overseeing body to verify it."
     if item.owner_person_id == viewer.person_id:
         return False, "You own this item, so someone else must verify it."
+    if viewer.organisation_ids & owning_organisation_ids(item):
+        return False, (
+            "Your organisation owns this item, so someone from another organisation must verify it."
+        )
     if body.pk not in viewer.body_ids:
         return False, f"Only members of {body.name} can verify this item."
+    return True, ""
+
+
+def owning_organisation_ids(item: TrackedItem) -> frozenset[int]:
+    """The owning organisation and the owner's own organisation."""
+    ids = {item.owner_org_id}
+    if item.owner_person_id:
+        ids.add(item.owner_person.organisation_id)
+    return frozenset(i for i in ids if i is not None)
+
+
+def can_verify_item(viewer: Viewer, item: TrackedItem) -> tuple[bool, str]:
+    """A member of the overseeing body with standing (see `_standing_to_verify`) verifies
+    an item only once its owner has reported it complete with evidence attached."""
+    allowed, reason = _standing_to_verify(viewer, item)
+    if not allowed:
+        return allowed, reason
+    if item.status != TrackedItem.Status.COMPLETE:
+        return False, (
+            f"This item is {item.get_status_display().lower()} ({item.progress}% done). "
+            "Only an item its owner has reported complete can be verified."
+        )
     if not item.has_evidence():
         return False, "Evidence must be attached before an item can be verified."
+    return True, ""
+
+
+def can_return_item(viewer: Viewer, item: TrackedItem) -> tuple[bool, str]:
+    """Returning needs the same standing as verifying and an item reported complete, but
+    evidence may be missing: "there is no evidence" is a good reason to return an item."""
+    allowed, reason = _standing_to_verify(viewer, item)
+    if not allowed:
+        return allowed, reason
+    if item.status != TrackedItem.Status.COMPLETE:
+        return False, (
+            "Only an item its owner has reported complete can be returned; this one is "
+            f"{item.get_status_display().lower()}."
+        )
     return True, ""
 
 

@@ -65,6 +65,16 @@ class UpdateForm(forms.Form):
     )
 
 
+class VerifyForm(forms.Form):
+    checked = forms.CharField(
+        label="What did you check?",
+        help_text="Everyone who can see this item reads this. Say which evidence you "
+        "looked at and what it shows, for example the published report and its date.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Say what you checked before verifying."},
+    )
+
+
 class ReturnForm(forms.Form):
     reason = forms.CharField(
         label="Why are you returning this item?",

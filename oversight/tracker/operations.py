@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from oversight.directory.models import Membership, Organisation, Person
 
-from .access import can_verify_item
+from .access import can_return_item, can_verify_item
 from .models import Evidence, Recommendation, Response, TrackedItem, Update, Verification, Viewer
 
 
@@ -63,34 +63,35 @@ def record_update(
 
 
 @transaction.atomic
-def verify_item(item: TrackedItem, *, viewer: Viewer, by: Person) -> Verification:
-    """Mark `item` verified by `by`, a member of its overseeing body (see access)."""
+def verify_item(item: TrackedItem, *, viewer: Viewer, by: Person, checked: str) -> Verification:
+    """Record that `by`, who has standing (see access.can_verify_item), checked `item`'s
+    evidence and found it done; `checked` says what they looked at. Verifying never
+    changes the item's status or progress: those are the owner's report."""
+    if not checked.strip():
+        raise ValidationError("Say what you checked before verifying.")
     item = TrackedItem.objects.select_for_update().get(pk=item.pk)
     allowed, reason = can_verify_item(viewer, item)
     if not allowed:
         raise PermissionDenied(reason)
     verification = Verification.objects.create(
-        item=item, decision=Verification.Decision.VERIFIED, by=by
+        item=item, decision=Verification.Decision.VERIFIED, by=by, reason=checked.strip()
     )
     item.verified_at = verification.created_at
     item.verified_by = by
-    item.status = TrackedItem.Status.COMPLETE
-    item.progress = 100
     item._change_reason = "Verified"
-    item.save(update_fields=["verified_at", "verified_by", "status", "progress"])
+    item.save(update_fields=["verified_at", "verified_by"])
     return verification
 
 
 @transaction.atomic
 def return_item(item: TrackedItem, *, viewer: Viewer, by: Person, reason: str) -> Verification:
-    """Send `item` back to its owner with a reason; it is in progress again."""
+    """Send `item`, reported complete, back to its owner with a reason; it is in
+    progress again."""
     if not reason.strip():
         raise ValidationError("Give the owner a reason for returning the item.")
     item = TrackedItem.objects.select_for_update().get(pk=item.pk)
-    allowed, why = can_verify_item(viewer, item)
-    # Returning needs the same standing as verifying, except that evidence may be missing:
-    # "there is no evidence" is a good reason to return an item.
-    if not allowed and not why.startswith("Evidence"):
+    allowed, why = can_return_item(viewer, item)
+    if not allowed:
         raise PermissionDenied(why)
     verification = Verification.objects.create(
         item=item, decision=Verification.Decision.RETURNED, by=by, reason=reason.strip()

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.utils.timezone import localtime
 
-from .models import TrackedItem
+from .models import TrackedItem, Verification
 
 # Fields whose changes mean nothing to a reader.
 _HIDDEN = {"source_key", "id", "created_at"}
@@ -122,14 +122,15 @@ def item_timeline(item: TrackedItem) -> list[Entry]:
                 kind="update",
             )
         )
-    # A verification shows in the item's own history (verified at, by); a return does not
-    # change those fields, so it needs its own entry to show the reason.
-    for v in item.verifications.filter(decision="returned").select_related("by"):
+    # The item's own history shows that it was verified; these entries add what the
+    # verifier wrote: what they checked, or why they returned it.
+    for v in item.verifications.select_related("by"):
+        returned = v.decision == Verification.Decision.RETURNED
         entries.append(
             Entry(
                 when=v.created_at,
                 who=v.by.name,
-                what="Returned to owner",
+                what="Returned to owner" if returned else "Verified: what was checked",
                 detail=v.reason,
                 kind="verification",
             )

@@ -82,7 +82,10 @@ def recorded(item, police_officer, scrutiny_officer, viewer_of):
         files=[SimpleUploadedFile("results.txt", b"results", "text/plain")],
     )
     verification = operations.verify_item(
-        item, viewer=viewer_of(scrutiny_officer), by=scrutiny_officer
+        item,
+        viewer=viewer_of(scrutiny_officer),
+        by=scrutiny_officer,
+        checked="Read results.txt.",
     )
     return update, update.evidence.get(), verification
 

@@ -304,6 +304,7 @@ class Verification(AppendOnly):
 
     item = models.ForeignKey(TrackedItem, on_delete=models.PROTECT, related_name="verifications")
     decision = models.CharField(max_length=10, choices=Decision.choices)
+    # What the verifier wrote: for a return, why; for a verification, what they checked.
     reason = models.TextField(blank=True)
     by = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="verifications")
     created_at = models.DateTimeField(default=timezone.now)

@@ -6,8 +6,14 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from ..access import can_manage_reviews, can_respond, can_update_item, can_verify_item
-from ..forms import ListFilterForm
+from ..access import (
+    can_manage_reviews,
+    can_respond,
+    can_return_item,
+    can_update_item,
+    can_verify_item,
+)
+from ..forms import ListFilterForm, VerifyForm
 from ..models import (
     RECOMMENDATION_STATUS_LABELS,
     ActionPlan,
@@ -16,6 +22,7 @@ from ..models import (
     Response,
     Review,
     TrackedItem,
+    Verification,
 )
 from ..timeline import combined_timeline, item_timeline
 from .common import (
@@ -196,6 +203,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item, viewer = get_item_for_user(request, pk)
     can_verify, verify_reason = can_verify_item(viewer, item)
+    verifications = item.verifications.select_related("by")
     updates = item.updates.select_related("author").prefetch_related("evidence")
     return render(
         request,
@@ -204,7 +212,12 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "item": item,
             "rag": item.rag(),
             "updates": updates,
-            "verifications": item.verifications.select_related("by"),
+            "verifications": verifications,
+            "verification": next(
+                (v for v in verifications if v.decision == Verification.Decision.VERIFIED), None
+            ),
+            "verify_form": VerifyForm() if can_verify else None,
+            "can_return": can_return_item(viewer, item)[0],
             "can_update": can_update_item(viewer, item),
             "can_verify": can_verify,
             "verify_reason": verify_reason,

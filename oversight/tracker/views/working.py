@@ -13,12 +13,18 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Person
 
 from .. import operations
-from ..access import can_hand_over, can_manage_reviews, can_respond, can_update_item
+from ..access import (
+    can_hand_over,
+    can_manage_reviews,
+    can_respond,
+    can_return_item,
+    can_update_item,
+    can_verify_item,
+)
 from ..forms import (
     HandoverForm,
     ItemForm,
@@ -27,6 +33,7 @@ from ..forms import (
     ReturnForm,
     ReviewForm,
     UpdateForm,
+    VerifyForm,
 )
 from ..models import Evidence, TrackedItem
 from ..rag import Rag
@@ -113,30 +120,59 @@ def add_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/update_form.html", {"item": item, "form": form})
 
 
-@login_required
-@require_POST
-def verify(request: HttpRequest, pk: int) -> HttpResponse:
+def _judge(request: HttpRequest, pk: int, *, form_class, rule, template: str, act):
+    """The verify and return pages: the form when the viewer has standing, else the
+    reason why not (also for a forced POST), never a bare refusal."""
     item, viewer = get_item_for_user(request, pk)
-    person = _person(request)
-    if person is None:
-        raise PermissionDenied("Only a member of the overseeing body can verify items.")
-    operations.verify_item(item, viewer=viewer, by=person)
-    messages.success(request, "The item is verified.")
-    return redirect(item)
+    allowed, reason = rule(viewer, item)
+    if not allowed:
+        context = {"item": item, "form": None, "reason": reason}
+        return render(request, template, context, status=403)
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(item, viewer, form.cleaned_data)
+        except PermissionDenied as exc:
+            # The item changed since the page was read (verified by someone else).
+            context = {"item": item, "form": None, "reason": str(exc)}
+            return render(request, template, context, status=403)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect(item)
+    return render(request, template, {"item": item, "form": form, "reason": ""})
+
+
+@login_required
+def verify(request: HttpRequest, pk: int) -> HttpResponse:
+    def act(item, viewer, data):
+        operations.verify_item(item, viewer=viewer, by=_person(request), checked=data["checked"])
+        messages.success(request, "The item is verified.")
+
+    return _judge(
+        request,
+        pk,
+        form_class=VerifyForm,
+        rule=can_verify_item,
+        template="tracker/verify_form.html",
+        act=act,
+    )
 
 
 @login_required
 def return_to_owner(request: HttpRequest, pk: int) -> HttpResponse:
-    item, viewer = get_item_for_user(request, pk)
-    person = _person(request)
-    if person is None:
-        raise PermissionDenied("Only a member of the overseeing body can return items.")
-    form = ReturnForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        operations.return_item(item, viewer=viewer, by=person, reason=form.cleaned_data["reason"])
+    def act(item, viewer, data):
+        operations.return_item(item, viewer=viewer, by=_person(request), reason=data["reason"])
         messages.success(request, "The item has been returned to its owner.")
-        return redirect(item)
-    return render(request, "tracker/return_form.html", {"item": item, "form": form})
+
+    return _judge(
+        request,
+        pk,
+        form_class=ReturnForm,
+        rule=can_return_item,
+        template="tracker/return_form.html",
+        act=act,
+    )
 
 
 @login_required

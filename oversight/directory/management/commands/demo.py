@@ -360,11 +360,30 @@ class Command(BaseCommand):
             ],
             evidence_note="Options paper as agreed by the GSVB",
         )
-        options.refresh_from_db()
-        if options.verified_at is None:
-            operations.verify_item(options, viewer=overseer, by=scrutiny)
+        # The council owns the options paper, so the commission's officer, who works for
+        # the council, may not verify it: it waits for a member from elsewhere.
 
-        # Returned: marked complete, but the evidence is only the terms of reference.
+        # Verified: ELFT's commitment, checked by the commission's officer.
+        self.update(
+            mainstream,
+            nhs,
+            "ELFT's IGU clinical lead now sits on the IGU's weekly case panel; the panel's "
+            "terms of reference name ELFT as a core member.",
+            TrackedItem.Status.COMPLETE,
+            links=["https://www.elft.nhs.uk/services"],
+            evidence_note="IGU case panel terms of reference",
+        )
+        mainstream.refresh_from_db()
+        if mainstream.verified_at is None:
+            operations.verify_item(
+                mainstream,
+                viewer=overseer,
+                by=scrutiny,
+                checked="Read the case panel's terms of reference (ELFT named as a core "
+                "member) and the minutes of its last two meetings, which the lead attended.",
+            )
+
+        # Complete and awaiting verification: the council's own commitment.
         referrals = igu["referrals"]
         self.update(
             referrals,
@@ -374,14 +393,6 @@ class Command(BaseCommand):
             links=["https://hackney.moderngov.co.uk/mgCommitteeDetails.aspx?ID=132"],
             evidence_note="Terms of reference of the independent IGU review",
         )
-        if not referrals.verifications.filter(decision=Verification.Decision.RETURNED).exists():
-            operations.return_item(
-                referrals,
-                viewer=overseer,
-                by=scrutiny,
-                reason="The link is to the review's terms of reference. Please attach the "
-                "review's findings on referrals and what has changed since.",
-            )
 
         # In progress, with a text file as evidence.
         self.update(
@@ -480,3 +491,21 @@ class Command(BaseCommand):
             TrackedItem.Status.IN_PROGRESS,
             progress=20,
         )
+        # Returned: the police reported it complete, but the evidence is only a dashboard.
+        handcuffing = plan_items["handcuffing-review"]
+        self.update(
+            handcuffing,
+            police,
+            "The review of handcuffing in stop and search is complete.",
+            TrackedItem.Status.COMPLETE,
+            links=["https://www.met.police.uk/sd/stats-and-data/met/use-of-force/"],
+            evidence_note="Met use of force dashboard",
+        )
+        if not handcuffing.verifications.filter(decision=Verification.Decision.RETURNED).exists():
+            operations.return_item(
+                handcuffing,
+                viewer=overseer,
+                by=scrutiny,
+                reason="The link is to the use of force dashboard. Please attach the review's "
+                "findings and what has changed in the guidance to officers since.",
+            )
