@@ -272,7 +272,7 @@ def test_item_page_shows_why_verifying_is_not_possible(
     client.force_login(police_member_of_commission.user)
     page = client.get(f"/items/{item.pk}/").content.decode()
     assert "Your organisation owns this item" in page
-    assert 'action="/items/%d/verify/"' % item.pk not in page
+    assert f'action="/items/{item.pk}/verify/"' not in page
 
 
 def test_return_form_is_not_shown_to_someone_who_may_not_return(
