@@ -3,8 +3,6 @@ only what the viewer may see, checks what they may change, then calls one operat
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from oversight.directory.models import Body
+from oversight.downloads import csv_writer
 from oversight.tracker.models import TrackedItem
 from oversight.tracker.views.common import paginate, viewer_for
 
@@ -103,7 +102,7 @@ def indicator_csv(request: HttpRequest, slug: str) -> HttpResponse:
     indicator, _ = get_indicator_for_user(request, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{indicator.slug}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     values = indicator.values.select_related("benchmark").order_by(
         "breakdown_dimension", "breakdown_value", "benchmark__label", "area", "period_start"
     )

@@ -10,7 +10,6 @@ operations.py.
 from __future__ import annotations
 
 import logging
-import mimetypes
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
+from oversight.downloads import uploaded_file
 from oversight.tracker.access import can_manage_reviews
 from oversight.tracker.models import Viewer
 from oversight.tracker.views.common import paginate, viewer_for
@@ -175,19 +175,13 @@ def import_status(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def original(request: HttpRequest, pk: int) -> HttpResponse:
     """The uploaded file, always as a download: it may be hostile and is never shown."""
-    imp, _ = get_import_for_user(request, pk)
-    if not imp.file:
-        raise Http404("The file was not kept")
-    content_type = mimetypes.guess_type(imp.original_name)[0] or "application/octet-stream"
-    response = FileResponse(
-        imp.file.open("rb"),
-        as_attachment=True,
-        filename=imp.original_name,
-        content_type=content_type,
+    _officer(request)  # scrutiny officers and administrators only, as every import page
+    return uploaded_file(
+        ImportedDocument.objects.all(),
+        pk,
+        filename=lambda imp, f: imp.original_name,
+        always_download=True,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 @login_required

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from oversight.downloads import csv_response
 from oversight.tracker.export import export_csv_rows, export_public
 from oversight.tracker.models import Recommendation, Review, TrackedItem
 from oversight.tracker.rag import Rag
@@ -42,13 +40,7 @@ def open_data_json(request: HttpRequest) -> HttpResponse:
 
 
 def open_data_csv(request: HttpRequest) -> HttpResponse:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    for row in export_csv_rows():
-        writer.writerow(row)
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="oversight-recommendations.csv"'
-    return response
+    return csv_response(export_csv_rows(), "oversight-recommendations.csv")
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -19,7 +19,6 @@ figures cannot be shown:
 
 from __future__ import annotations
 
-import csv
 import io
 import threading
 from collections import OrderedDict
@@ -33,6 +32,8 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+
+from oversight.downloads import csv_writer
 
 from . import dashboard
 from .definitions import area_forces, shift_month
@@ -233,7 +234,7 @@ def table_csv(request: HttpRequest, store: Store, area: str, table: str) -> Http
     if table not in tables:
         raise Http404(f"No table called {table!r}; there are {', '.join(tables)}")
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(tables[table].csv_rows())
+    csv_writer(buffer).writerows(tables[table].csv_rows())
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     filename = f"stop-and-search-{area_slug(name)}-{month_from}-to-{month_to}-{table}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import mimetypes
-
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
 from oversight.directory.models import Body
-from oversight.tracker.views.common import get_visible, paginate, viewer_for
+from oversight.downloads import uploaded_file
+from oversight.tracker.views.common import paginate, viewer_for
 
 from .. import exports, ical
 from ..access import (
@@ -184,22 +183,11 @@ def document_file(request: HttpRequest, pk: int, which: str, fmt: str) -> HttpRe
 
 def paper_file(request: HttpRequest, pk: int) -> HttpResponse:
     """Papers are served only to those who may see them (and their meeting and item)."""
-    viewer = viewer_for(request)
-    paper = get_visible(Paper.objects.all(), viewer, pk)
-    if not paper.file:
-        raise Http404("No file")
-    content_type = mimetypes.guess_type(paper.filename)[0] or "application/octet-stream"
-    # Never render uploaded HTML or SVG inline: it could run script on our origin.
-    inline = content_type in {"application/pdf", "image/png", "image/jpeg", "text/plain"}
-    response = FileResponse(
-        paper.file.open("rb"),
-        as_attachment=not inline,
-        filename=paper.filename,
-        content_type=content_type,
+    return uploaded_file(
+        Paper.objects.visible_to(viewer_for(request)),
+        pk,
+        filename=lambda paper, f: paper.filename,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
 
 
 def _calendar_response(request: HttpRequest, meetings, name: str, filename: str):

@@ -3,18 +3,18 @@ editing, handover. Each view checks access first, then calls one operation."""
 
 from __future__ import annotations
 
-import mimetypes
 from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from oversight.directory.models import Person
+from oversight.downloads import uploaded_file
 
 from .. import operations
 from ..access import (
@@ -324,19 +324,9 @@ def handover(request: HttpRequest) -> HttpResponse:
 
 def evidence_file(request: HttpRequest, pk: int) -> HttpResponse:
     """Evidence files are served only to those who may see the item they belong to."""
-    evidence = get_object_or_404(Evidence.objects.select_related("update"), pk=pk)
-    get_item_for_user(request, evidence.update.item_id)
-    if not evidence.file:
-        raise Http404("No file")
-    content_type = mimetypes.guess_type(evidence.filename)[0] or "application/octet-stream"
-    # Never render uploaded HTML or SVG inline: it could run script on our origin.
-    inline = content_type in {"application/pdf", "image/png", "image/jpeg", "text/plain"}
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=not inline,
-        filename=evidence.filename,
-        content_type=content_type,
+    items = TrackedItem.objects.visible_to(viewer_for(request))
+    return uploaded_file(
+        Evidence.objects.filter(update__item__in=items),
+        pk,
+        filename=lambda evidence, f: evidence.filename,
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response

@@ -5,13 +5,13 @@ Only what the public may see: the same export as /open-data/.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from oversight.downloads import csv_writer
 from oversight.tracker.export import export_csv_rows, export_public
 
 
@@ -39,7 +39,7 @@ class Command(BaseCommand):
 
 def _write(stream, format: str, data: dict) -> None:
     if format == "csv":
-        writer = csv.writer(stream)
+        writer = csv_writer(stream)
         for row in export_csv_rows(data):
             writer.writerow(row)
     else:
