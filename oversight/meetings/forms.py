@@ -256,6 +256,13 @@ class ActionForm(forms.Form):
         help_text="Choose Month if it is due by the end of that month.",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Either may be left empty, but not both: neither is labelled "(optional)".
+        for name in ("owner_person", "owner_org"):
+            self.fields[name].one_of_required = True
+        self.fields["owner_person"].help_text = "A person, an organisation or both."
+
     def clean(self):
         data = super().clean()
         if not data.get("owner_person") and not data.get("owner_org"):
@@ -297,7 +304,7 @@ class ApproveMinutesForm(forms.Form):
         later = (
             Meeting.objects.filter(body_id=meeting.body_id, date__gte=meeting.date)
             .exclude(pk=meeting.pk)
-            .exclude(status=Meeting.Status.CANCELLED)
+            .filter(status=Meeting.Status.HELD)
             .order_by("date", "start", "pk")
         )
         self.fields["at"].queryset = later

@@ -45,6 +45,23 @@ def govuk_widget_class(widget: forms.Widget, has_errors: bool) -> str:
 
 
 class GovUKBoundField(BoundField):
+    def __init__(self, form, field, name):
+        super().__init__(form, field, name)
+        widget = field.widget
+        if isinstance(widget, forms.DateInput) and "date" in (
+            widget.input_type,
+            widget.attrs.get("type"),
+        ):
+            # A date input reads only ISO dates; en-GB would send 01/01/2027 and the
+            # browser would show the field empty (and the form then fail to save).
+            widget.format = "%Y-%m-%d"
+
+    @property
+    def optional(self) -> bool:
+        """Whether the label says "(optional)": not for a field that is one of a pair
+        where one must be given (`field.one_of_required`)."""
+        return not self.field.required and not getattr(self.field, "one_of_required", False)
+
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget

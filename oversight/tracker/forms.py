@@ -149,6 +149,13 @@ class ItemForm(forms.ModelForm):
             "due_date": forms.DateInput(attrs={"type": "date"}),
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Either may be left empty, but not both: neither is labelled "(optional)".
+        for name in ("owner_person", "owner_org"):
+            self.fields[name].one_of_required = True
+        self.fields["owner_person"].help_text = "A person, an organisation or both."
+
     def clean(self):
         data = super().clean()
         start, due = data.get("start_date"), data.get("due_date")

@@ -144,23 +144,51 @@ class HandoverReport:
         }
 
 
+# Work passes to officers only: a community member cannot own an item.
+HANDOVER_ROLES = {Person.Role.PARTNER, Person.Role.SCRUTINY, Person.Role.ADMIN}
+
+
+def handover_items(predecessor: Person):
+    """What a handover moves: the open items `predecessor` owns."""
+    return predecessor.owned_items.filter(verified_at__isnull=True).exclude(
+        status=TrackedItem.Status.COMPLETE
+    )
+
+
+def check_handover(predecessor: Person, successor: Person) -> None:
+    """Raise ValidationError unless `predecessor` has work to hand over and `successor`
+    is another officer who can take it."""
+    if predecessor.pk == successor.pk:
+        raise ValidationError("Choose someone else to hand over to.")
+    if successor.role not in HANDOVER_ROLES:
+        raise ValidationError(
+            f"{successor.name} is a {successor.get_role_display().lower()}: work is handed "
+            "over to an officer."
+        )
+    seats = Membership.objects.filter(person=predecessor, end__isnull=True)
+    if not handover_items(predecessor).exists() and not seats.exists():
+        raise ValidationError(
+            f"{predecessor.name} has no open items and no current seats: there is nothing "
+            "to hand over."
+        )
+
+
 @transaction.atomic
 def hand_over(predecessor: Person, successor: Person, *, on: date | None = None) -> HandoverReport:
     """Move everything `predecessor` owns to `successor` in one step: open tracked items
     and current seats on bodies (the predecessor's seat ends `on`, the successor's
     starts). Completed and verified items keep their owner: that is the record."""
-    if predecessor.pk == successor.pk:
-        raise ValidationError("Choose someone else to hand over to.")
+    check_handover(predecessor, successor)
+    open_items = handover_items(predecessor)
+    seats = Membership.objects.filter(person=predecessor, end__isnull=True)
     on = on or timezone.localdate()
     report = HandoverReport(predecessor, successor)
-    for item in predecessor.owned_items.filter(verified_at__isnull=True).exclude(
-        status=TrackedItem.Status.COMPLETE
-    ):
+    for item in open_items:
         item.owner_person = successor
         item._change_reason = f"Handed over from {predecessor.name} to {successor.name}"
         item.save(update_fields=["owner_person"])
         report.items.append(item)
-    for seat in Membership.objects.filter(person=predecessor, end__isnull=True):
+    for seat in seats:
         seat.end = on
         seat.save(update_fields=["end"])
         if not Membership.objects.filter(

@@ -158,6 +158,7 @@ def test_every_meetings_page_passes_axe(site):
     ]
     for path in public_pages:
         site.visit(path)
+    operations.mark_meeting_held(s.dec)
     operations.approve_minutes(s.sept, at=s.dec)
     site.visit(f"/meetings/{s.sept.pk}/minutes/")
     site.sign_in("clerk", f.PASSWORD)

@@ -77,6 +77,7 @@ def test_the_minutes_pdf_says_whether_they_are_draft_or_approved(client, s):
     text = pdf_text(response.content)
     assert "Draft minutes" in text and "26 referrals" in text
     assert "The group will support the funding submission." in text
+    operations.mark_meeting_held(s.dec)
     operations.approve_minutes(s.sept, at=s.dec)
     text = pdf_text(client.get(f"/meetings/{s.sept.pk}/minutes.pdf").content)
     assert "Approved at the meeting of 8 December 2021" in text

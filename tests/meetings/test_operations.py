@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from oversight.meetings import operations
 from oversight.meetings.carry_forward import carried_actions
+from oversight.meetings.forms import ActionForm, ApproveMinutesForm
 from oversight.meetings.models import (
     ActionReview,
     AgendaItem,
@@ -300,6 +301,7 @@ def test_the_public_does_not_see_restricted_carried_actions(sept, dec, b):
 def test_minutes_are_approved_at_a_later_meeting_of_the_body_and_then_locked(sept, dec, b):
     item = sept.agenda_items.get(title="Prevent annual update")
     operations.record_minutes(item, notes="26 referrals.")
+    operations.mark_meeting_held(dec)
     operations.approve_minutes(sept, at=dec)
     sept.refresh_from_db()
     assert sept.minutes_locked
@@ -329,9 +331,20 @@ def test_approval_needs_a_held_meeting_and_a_later_meeting_of_the_same_body(sept
         operations.approve_minutes(sept, at=elsewhere)
 
 
+def test_minutes_cannot_be_approved_at_a_meeting_not_yet_held(sept, dec):
+    with pytest.raises(ValidationError, match="has been held"):
+        operations.approve_minutes(sept, at=dec)
+    sept.refresh_from_db()
+    assert not sept.minutes_locked
+    assert dec not in ApproveMinutesForm(meeting=sept).fields["at"].queryset
+    operations.mark_meeting_held(dec)
+    assert dec in ApproveMinutesForm(meeting=sept).fields["at"].queryset
+
+
 def test_the_model_refuses_to_change_notes_or_decisions_of_approved_minutes(sept, dec):
     item = sept.agenda_items.get(title="Prevent annual update")
     decision = operations.add_decision(item, text="Support the submission")
+    operations.mark_meeting_held(dec)
     operations.approve_minutes(sept, at=dec)
     item.refresh_from_db()
     item.notes = "Rewritten history"
@@ -358,6 +371,7 @@ def test_corrections_are_added_beside_approved_minutes_never_over_them(sept, dec
     operations.record_minutes(item, notes="26 referrals.")
     with pytest.raises(ValidationError):
         operations.correct_minutes(sept, text="Too early: still a draft")
+    operations.mark_meeting_held(dec)
     operations.approve_minutes(sept, at=dec)
     c = operations.correct_minutes(
         sept,
@@ -372,3 +386,9 @@ def test_corrections_are_added_beside_approved_minutes_never_over_them(sept, dec
     with pytest.raises(ValidationError):
         c.save()
     assert Correction.objects.get(pk=c.pk).text == "There were 27 referrals."
+
+
+def test_action_owner_fields_are_not_labelled_optional_when_one_is_required():
+    html = str(ActionForm())
+    assert "(optional)" not in html.split("Due date")[0]
+    assert "A person, an organisation or both." in html

@@ -85,6 +85,7 @@ def test_draft_minutes_are_not_public_until_approved(client, s):
     assert "Minutes not yet approved" in page(client, f"/meetings/{s.sept.pk}/minutes/")
     page(client, f"/meetings/{s.sept.pk}/minutes.docx", 404)
     page(client, f"/meetings/{s.sept.pk}/minutes.pdf", 404)
+    operations.mark_meeting_held(s.dec)
     operations.approve_minutes(s.sept, at=s.dec)
     html = page(client, f"/meetings/{s.sept.pk}/minutes/")
     assert "Approved at the meeting of 8 December 2021." in html
@@ -159,6 +160,7 @@ def clerk_urls(s) -> list[str]:
 
 
 def test_clerks_reach_every_page_to_manage_their_bodys_meetings(clerk, s):
+    operations.mark_meeting_held(s.dec)  # so the minutes have a meeting to be approved at
     for url in clerk_urls(s):
         page(clerk, url)
 
@@ -310,6 +312,7 @@ def test_a_clerk_records_updates_and_closes_carried_actions(clerk, s):
 def test_a_clerk_approves_the_minutes_and_can_then_only_correct_them(clerk, s):
     html = page(clerk, s.dec.get_absolute_url())
     assert "Record that they were approved at this meeting" in html
+    operations.mark_meeting_held(s.dec)
     clerk.post(f"/meetings/{s.sept.pk}/minutes/approve/", {"at": s.dec.pk})
     s.sept.refresh_from_db()
     assert s.sept.minutes_approved_at == s.dec
@@ -405,6 +408,7 @@ def test_a_clerk_removes_a_wrong_paper_while_the_minutes_are_draft(clerk, s):
     other = operations.add_paper(
         s.sept, file=SimpleUploadedFile("b.pdf", b"%PDF", "application/pdf"), title="B"
     )
+    operations.mark_meeting_held(s.dec)
     operations.approve_minutes(s.sept, at=s.dec)
     clerk.post(f"/meetings/papers/{other.pk}/remove/")
     assert s.sept.papers.filter(pk=other.pk).exists()
@@ -422,5 +426,6 @@ def test_a_signed_in_community_member_sees_minutes_only_once_approved(client, s)
     client.force_login(resident.user)
     assert "support the funding submission" not in page(client, s.sept.get_absolute_url())
     assert "Minutes not yet approved" in page(client, f"/meetings/{s.sept.pk}/minutes/")
+    operations.mark_meeting_held(s.dec)
     operations.approve_minutes(s.sept, at=s.dec)
     assert "support the funding submission" in page(client, s.sept.get_absolute_url())

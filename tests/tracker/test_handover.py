@@ -3,7 +3,10 @@ completed work keeps its owner; history says why."""
 
 from datetime import date
 
-from oversight.directory.models import Membership
+import pytest
+from django.core.exceptions import ValidationError
+
+from oversight.directory.models import Membership, Person
 from oversight.tracker import operations
 from oversight.tracker.models import TrackedItem
 from tests.factories import MembershipFactory, PersonFactory, TrackedItemFactory
@@ -50,9 +53,43 @@ def test_verified_items_stay_with_their_owner(police):
     arriving = PersonFactory(organisation=police)
     verified = TrackedItemFactory(owner_person=leaving, owner_org=police)
     TrackedItem.objects.filter(pk=verified.pk).update(verified_at="2026-10-01T10:00:00Z")
+    open_item = TrackedItemFactory(owner_person=leaving, owner_org=police)
 
     report = operations.hand_over(leaving, arriving)
 
     verified.refresh_from_db()
     assert verified.owner_person == leaving
-    assert report.items == []
+    assert report.items == [open_item]
+
+
+def test_work_is_not_handed_over_to_a_community_member(police):
+    leaving = PersonFactory(organisation=police)
+    resident = PersonFactory(name="Ada Resident", role=Person.Role.COMMUNITY)
+    item = TrackedItemFactory(owner_person=leaving, owner_org=police)
+    with pytest.raises(ValidationError, match="community member"):
+        operations.hand_over(leaving, resident)
+    item.refresh_from_db()
+    assert item.owner_person == leaving
+
+
+def test_an_empty_handover_is_refused(police):
+    leaving = PersonFactory(name="Nobody Busy", organisation=police)
+    arriving = PersonFactory(organisation=police)
+    with pytest.raises(ValidationError, match="nothing to hand over"):
+        operations.hand_over(leaving, arriving)
+
+
+def test_handover_page_offers_no_community_member_and_refuses_an_empty_handover(
+    client, scrutiny_officer, police
+):
+    leaving = PersonFactory(name="Nobody Busy", organisation=police)
+    arriving = PersonFactory(name="Kate Lindsay", organisation=police)
+    resident = PersonFactory(name="Ada Resident", role=Person.Role.COMMUNITY)
+    client.force_login(scrutiny_officer.user)
+    assert (
+        "Ada Resident" not in client.get("/handover/").content.decode().split('name="successor"')[1]
+    )
+    forced = client.post("/handover/", {"predecessor": leaving.pk, "successor": resident.pk})
+    assert "Select a valid choice" in forced.content.decode()
+    empty = client.post("/handover/", {"predecessor": leaving.pk, "successor": arriving.pk})
+    assert "nothing to hand over" in empty.content.decode()

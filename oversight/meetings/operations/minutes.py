@@ -197,10 +197,13 @@ def approve_minutes(meeting: Meeting, *, at: Meeting, user=None) -> Meeting:
         raise ValidationError("These minutes have already been approved.")
     if meeting.status != Meeting.Status.HELD:
         raise ValidationError("Only the minutes of a meeting that was held can be approved.")
+    at = Meeting.objects.get(pk=at.pk)  # its status as stored, not as the caller read it
     if at.body_id != meeting.body_id:
         raise ValidationError("Minutes are approved at a meeting of the same body.")
-    if at.status == Meeting.Status.CANCELLED:
-        raise ValidationError("That meeting was cancelled.")
+    if at.status != Meeting.Status.HELD:
+        raise ValidationError(
+            "Minutes are approved at a meeting that has been held: mark that meeting as held first."
+        )
     if not meeting.sort_key < at.sort_key:
         raise ValidationError("Minutes are approved at a later meeting.")
     meeting.minutes_approved_on = at.date

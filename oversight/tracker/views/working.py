@@ -288,26 +288,28 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def handover(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
     form = HandoverForm(request.POST or None)
+    form.fields["successor"].queryset = Person.objects.filter(role__in=operations.HANDOVER_ROLES)
     if not viewer.is_scrutiny:
         people = Person.objects.filter(organisation_id__in=viewer.organisation_ids)
         if not people.exists():
             raise PermissionDenied("You cannot hand over work.")
         form.fields["predecessor"].queryset = people
-        form.fields["successor"].queryset = people
+        form.fields["successor"].queryset = people.filter(role__in=operations.HANDOVER_ROLES)
     report = None
     if request.method == "POST" and form.is_valid():
         predecessor = form.cleaned_data["predecessor"]
         if not can_hand_over(viewer, predecessor):
             raise PermissionDenied("You cannot hand over this person's work.")
-        if request.POST.get("confirm") == "yes":
-            report = operations.hand_over(predecessor, form.cleaned_data["successor"])
-            messages.success(request, f"Handed over to {report.successor.name}.")
-            return render(request, "tracker/handover_report.html", {"report": report})
-        preview = list(
-            predecessor.owned_items.filter(verified_at__isnull=True).exclude(
-                status=TrackedItem.Status.COMPLETE
-            )
-        )
+        preview = list(operations.handover_items(predecessor))
+        try:
+            if request.POST.get("confirm") == "yes":
+                report = operations.hand_over(predecessor, form.cleaned_data["successor"])
+                messages.success(request, f"Handed over to {report.successor.name}.")
+                return render(request, "tracker/handover_report.html", {"report": report})
+            operations.check_handover(predecessor, form.cleaned_data["successor"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+            return render(request, "tracker/handover_form.html", {"form": form})
         return render(
             request,
             "tracker/handover_confirm.html",
