@@ -28,6 +28,8 @@ def form_values(html: str) -> dict[str, str]:
         value = re.search(r'value="([^"]*)"', tag)
         if name and 'type="checkbox"' not in tag:
             values[name.group(1)] = value.group(1) if value else ""
+            if 'type="date"' in tag and not re.fullmatch(r"\d{4}-\d\d-\d\d", values[name.group(1)]):
+                values[name.group(1)] = ""  # a date input cannot read it, so sends nothing
     for name, body in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
         chosen = re.search(r'<option value="([^"]*)"[^>]*selected', body)
         values[name] = chosen.group(1) if chosen else ""
