@@ -15,9 +15,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from oversight.directory.models import Membership, Organisation, Person
+from oversight.editing import save_edit
 
 from .access import can_return_item, can_verify_item
-from .models import Evidence, Recommendation, Response, TrackedItem, Update, Verification, Viewer
+from .models import (
+    Evidence,
+    Recommendation,
+    Response,
+    Review,
+    TrackedItem,
+    Update,
+    Verification,
+    Viewer,
+)
 
 
 @transaction.atomic
@@ -101,6 +111,27 @@ def return_item(item: TrackedItem, *, viewer: Viewer, by: Person, reason: str) -
     item._change_reason = "Returned to owner"
     item.save(update_fields=["status", "progress"])
     return verification
+
+
+def edit_item(item: TrackedItem, *, read_version: int | None, values: dict) -> TrackedItem:
+    """Save the item edit form's `values` (text, owner, dates, restricted), unless
+    someone else changed those fields since `read_version` (editing.EditConflict)."""
+    return save_edit(item, read_version=read_version, values=values, reason="Item edited")
+
+
+def edit_review(review: Review, *, read_version: int | None, values: dict) -> Review:
+    """Save the review edit form's `values`; refused over a newer version."""
+    return save_edit(review, read_version=read_version, values=values, reason="Review edited")
+
+
+def edit_recommendation(
+    rec: Recommendation, *, read_version: int | None, values: dict, m2m: dict
+) -> Recommendation:
+    """Save the recommendation edit form's `values` and addressees; refused over a
+    newer version."""
+    return save_edit(
+        rec, read_version=read_version, values=values, m2m=m2m, reason="Recommendation edited"
+    )
 
 
 @transaction.atomic

@@ -62,3 +62,64 @@ def test_owner_fields_are_not_labelled_optional_when_one_is_required(
     assert "Owner (person) (optional)" not in html
     assert "Owner (organisation) (optional)" not in html
     assert TrackedItem.objects.get(pk=item.pk).owner_org is not None
+
+
+def test_two_users_editing_the_same_item_do_not_lose_an_edit(
+    client, scrutiny_officer, police_officer, item
+):
+    """Sam (scrutiny) and Pat (police owner) open the edit form at the same time; Pat
+    saves first. Sam's save is refused with both versions shown and Sam's text kept."""
+    from django.test import Client
+
+    sam, pat = client, Client()
+    sam.force_login(scrutiny_officer.user)
+    pat.force_login(police_officer.user)
+    sams_form = form_values(sam.get(f"/items/{item.pk}/edit/").content.decode())
+    pats_form = form_values(pat.get(f"/items/{item.pk}/edit/").content.decode())
+
+    pats_form["text"] = "Publish the figures monthly (Pat)"
+    assert pat.post(f"/items/{item.pk}/edit/", pats_form).status_code == 302
+    sams_form["text"] = "Publish the figures quarterly (Sam)"
+    refused = sam.post(f"/items/{item.pk}/edit/", sams_form)
+
+    page = refused.content.decode()
+    assert refused.status_code == 200
+    assert "Not saved: Pat Okafor changed this after you opened it" in page
+    assert "Publish the figures monthly (Pat)" in page  # their version
+    assert page.count("Publish the figures quarterly (Sam)") == 2  # in the table and the form
+    item.refresh_from_db()
+    assert item.text == "Publish the figures monthly (Pat)"
+
+    # Having seen Pat's change, Sam saves again: the form now carries the newer version.
+    again = form_values(page)
+    assert again["text"] == "Publish the figures quarterly (Sam)"
+    assert sam.post(f"/items/{item.pk}/edit/", again).status_code == 302
+    item.refresh_from_db()
+    assert item.text == "Publish the figures quarterly (Sam)"
+
+
+def test_an_edit_of_another_field_is_not_a_conflict(client, scrutiny_officer, police_officer, item):
+    from django.test import Client
+
+    sam, pat = client, Client()
+    sam.force_login(scrutiny_officer.user)
+    pat.force_login(police_officer.user)
+    sams_form = form_values(sam.get(f"/items/{item.pk}/edit/").content.decode())
+    pats_form = form_values(pat.get(f"/items/{item.pk}/edit/").content.decode())
+    pats_form["due_date"] = "2027-03-31"
+    assert pat.post(f"/items/{item.pk}/edit/", pats_form).status_code == 302
+    sams_form["text"] = "Publish the figures quarterly"
+    assert sam.post(f"/items/{item.pk}/edit/", sams_form).status_code == 302
+    item.refresh_from_db()
+    assert (item.text, item.due_date) == ("Publish the figures quarterly", date(2027, 3, 31))
+
+
+def test_an_edit_form_without_its_version_is_refused(client, scrutiny_officer, item):
+    client.force_login(scrutiny_officer.user)
+    values = form_values(client.get(f"/items/{item.pk}/edit/").content.decode())
+    del values["version"]
+    values["text"] = "Changed blind"
+    response = client.post(f"/items/{item.pk}/edit/", values)
+    assert "Not saved" in response.content.decode()
+    item.refresh_from_db()
+    assert item.text != "Changed blind"

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from oversight.directory.models import Person
 from oversight.downloads import uploaded_file
+from oversight.editing import EditConflict, version_of
 
 from .. import operations
 from ..access import (
@@ -217,6 +218,37 @@ def _save_form(request, form, *, success: str, title: str, back, extra=None):
     return render(request, "tracker/edit_form.html", {"form": form, "title": title, "back": back})
 
 
+def _edit_form(request, form, record, *, save, title: str, back):
+    """Shared body of the edit pages. The form carries the version it was read at; a
+    save over a newer version is refused, showing both values and keeping the input."""
+    conflict = None
+    version = version_of(record)
+    if request.method == "POST":
+        try:
+            read_version = int(request.POST.get("version", ""))
+        except ValueError:
+            read_version = None
+        if form.is_valid():
+            data = form.cleaned_data
+            values = {f: data[f] for f in form.Meta.fields if f not in _m2m_names(form)}
+            extra = {"m2m": {f: data[f] for f in _m2m_names(form)}} if _m2m_names(form) else {}
+            try:
+                saved = save(record, read_version=read_version, values=values, **extra)
+            except EditConflict as exc:
+                conflict, version = exc, exc.version
+            else:
+                messages.success(request, f"{title.removeprefix('Edit ').capitalize()} saved.")
+                return redirect(saved)
+        else:
+            version = read_version if read_version is not None else version
+    context = {"form": form, "title": title, "back": back, "version": version}
+    return render(request, "tracker/edit_form.html", {**context, "conflict": conflict})
+
+
+def _m2m_names(form) -> list[str]:
+    return [f.name for f in form._meta.model._meta.many_to_many if f.name in form.Meta.fields]
+
+
 @login_required
 def review_new(request: HttpRequest) -> HttpResponse:
     _require_manager(request)
@@ -231,7 +263,9 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
     review, _ = get_review_for_user(request, pk)
     _require_manager(request)
     form = ReviewForm(request.POST or None, instance=review)
-    return _save_form(request, form, success="Review saved.", title="Edit review", back=review)
+    return _edit_form(
+        request, form, review, save=operations.edit_review, title="Edit review", back=review
+    )
 
 
 @login_required
@@ -255,8 +289,13 @@ def recommendation_edit(request: HttpRequest, pk: int) -> HttpResponse:
     rec, _ = get_recommendation_for_user(request, pk)
     _require_manager(request)
     form = RecommendationForm(request.POST or None, instance=rec)
-    return _save_form(
-        request, form, success="Recommendation saved.", title="Edit recommendation", back=rec
+    return _edit_form(
+        request,
+        form,
+        rec,
+        save=operations.edit_recommendation,
+        title="Edit recommendation",
+        back=rec,
     )
 
 
@@ -281,7 +320,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not (can_manage_reviews(viewer) or can_update_item(viewer, item)):
         raise PermissionDenied("You cannot edit this item.")
     form = ItemForm(request.POST or None, instance=item)
-    return _save_form(request, form, success="Item saved.", title="Edit item", back=item)
+    return _edit_form(request, form, item, save=operations.edit_item, title="Edit item", back=item)
 
 
 @login_required

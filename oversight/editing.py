@@ -1,0 +1,97 @@
+"""Edits that do not lose each other's changes.
+
+Every edit form carries the version of the record it was read at: the id of the
+record's newest history row (django-simple-history writes one on every save). Saving
+locks the row and compares three values of each field: as the form read it, as saved
+now, and as the user sent it. A field only the user changed is saved; a field only
+someone else changed keeps their value; a field both changed differently refuses the
+save, with both values shown, and nothing is written. A form without its version is
+refused too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import models, transaction
+
+
+def version_of(record: models.Model) -> int:
+    """The record's current version: its newest history row's id (0 before any)."""
+    return record.history.order_by("-history_id").values_list("history_id", flat=True).first() or 0
+
+
+@dataclass
+class FieldClash:
+    label: str
+    theirs: str
+    yours: str
+
+
+@dataclass
+class EditConflict(Exception):
+    """Someone saved the record after the form was read. `version` is the version now,
+    for the form to carry if the user saves again having seen their change."""
+
+    clashes: list[FieldClash] = field(default_factory=list)
+    by: str = ""
+    at: datetime | None = None
+    version: int = 0
+
+    def __str__(self) -> str:
+        return "Someone else changed this record after you opened it."
+
+
+def _shown(record: models.Model, name: str) -> str:
+    value = getattr(record, name)
+    return "–" if value in (None, "") else str(value)
+
+
+@transaction.atomic
+def save_edit(
+    record: models.Model,
+    *,
+    read_version: int | None,
+    values: dict[str, Any],
+    m2m: dict[str, Any] | None = None,
+    reason: str,
+) -> models.Model:
+    """Set `values` (and many-to-many `m2m`, not compared) on `record` and save it,
+    merging with changes saved since `read_version`; EditConflict when the user and
+    someone else changed the same field differently."""
+    model = type(record)
+    current = model._default_manager.select_for_update().get(pk=record.pk)
+    now = version_of(current)
+    changes = dict(values)
+    if read_version != now:
+        read = current.history.filter(history_id=read_version).first() if read_version else None
+        clashes = []
+        for name, value in values.items():
+            attname = model._meta.get_field(name).attname
+            mine = model(**{name: value})
+            ours, theirs = getattr(mine, attname), getattr(current, attname)
+            before = getattr(read, attname) if read is not None else theirs
+            if read is not None and ours == before:
+                del changes[name]  # the user left it alone: keep what is saved now
+            elif ours != theirs and theirs != before:
+                label = model._meta.get_field(name).verbose_name.capitalize()
+                clashes.append(FieldClash(label, _shown(current, name), _shown(mine, name)))
+        if clashes or read is None:
+            latest = current.history.select_related("history_user").first()
+            user = latest.history_user if latest else None
+            person = getattr(user, "person", None) if user else None
+            raise EditConflict(
+                clashes,
+                by=person.name if person else (user.get_username() if user else "someone"),
+                at=latest.history_date if latest else None,
+                version=now,
+            )
+    for name, value in changes.items():
+        setattr(current, name, value)
+    current._change_reason = reason
+    current.save()
+    for name, value in (m2m or {}).items():
+        getattr(current, name).set(value)
+    return current
