@@ -15,8 +15,8 @@ Blocks, as in `documents.py` plus:
   page; each cell a list of paragraphs ("• " starts a bullet); widths are fractions;
   ("table", rows, widths, "split") splits a row too long for the page's end there, to
   go on on the next page;
-- ("unruled", rows, widths) the same table without rules or shading (its header row
-  bold);
+- ("unruled", rows, widths) the same table without rules, shading or space between
+  its rows (its header row bold);
 - ("ol", [(label, text), ...]) a list with hanging indents: each label ("1.", "a)") at
   the margin, its text from a tab stop, wrapped lines under the text;
 - ("columns", [(left, right), ...]) two columns of short lines without rules (a list
@@ -177,7 +177,16 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
                     [[cell_para(p, i == 0) for p in c] for c in row] for i, row in enumerate(rows)
                 ]
                 table = Table(data, colWidths=[w * width for w in widths])
-                table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                # Rows set as Word sets a borderless table: no space between them.
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("TOPPADDING", (0, 0), (-1, -1), 0),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                        ]
+                    )
+                )
                 out += [table, Spacer(1, 10)]
             elif kind == "table":
                 rows, widths = block[1], block[2]

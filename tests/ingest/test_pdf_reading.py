@@ -197,6 +197,7 @@ def test_table_aligned_without_rules_gives_rows_under_its_bold_header(tmp_path):
         ],
         [["Report the survey results to the Board"], ["Policy Officer"], ["30 April 2025"]],
         [["Publish the revised leaflet"], ["Communications Lead"], ["31 May 2025"]],
+        [["Agree the date of the next review"], ["Chair"], ["30 June 2025"]],
     ]
     _, blocks = read(tmp_path, [("h", "Action log"), ("unruled", rows, [0.5, 0.3, 0.2])])
     table = [b for b in blocks if isinstance(b, Row)]

@@ -629,14 +629,46 @@ def _free_text(lines: list[_Line], width: float, style: _Style) -> str:
             )
             or _first_column_only(block, columns)
         ):
+            parts = _row_lines(block, columns, rights)
             rows = [b for b, r in zip(blocks, regions, strict=True) if r is region]
-            row = _row(block, columns, rights)
-            if block is rows[0] and len(rows) > 1 and _bold_header(rows):
-                row += "\n" + "\t".join("---" for _ in columns)
-            out.append(row)
+            texts = [_row(part, columns, rights) for part in parts]
+            if block is rows[0] and _bold_header([*parts, *rows[1:]]):
+                texts[0] += "\n" + "\t".join("---" for _ in columns)
+            out.append("\n".join(texts))
         else:
             out.append(_plain(block, style))
     return "\n\n".join(out)
+
+
+def _row_lines(block: list[_Line], columns: list[float], rights: list[float]) -> list[list[_Line]]:
+    """A block of table lines parted into its rows: rows set without space between
+    them make one block. A line with text in the first column starts a row, unless that
+    text goes on from the line before (its first word would not have fitted there)."""
+    parts: list[list[_Line]] = []
+    first_cell: _Run | None = None
+    before: dict[int, _Run] = {}
+    for ln in block:
+        here = {_column(c, columns): c for c in ln.cells}
+        cell = here.get(0)
+        # A full first column may look wrapped: a capital there, and another column
+        # whose text plainly does not go on from the line before, start a row too.
+        fresh = any(
+            not _wrapped(before[k], c, rights[k]) for k, c in here.items() if k and k in before
+        )
+        starts = cell is not None and (
+            first_cell is None
+            or not _wrapped(first_cell, cell, rights[0])
+            or (cell.text[:1].isupper() or cell.text[:1].isdigit())
+            and fresh
+        )
+        if starts or not parts:
+            parts.append([ln])
+        else:
+            parts[-1].append(ln)
+        if cell is not None:
+            first_cell = cell
+        before = here
+    return parts
 
 
 def _bold_header(rows: list[list[_Line]]) -> bool:
@@ -644,7 +676,12 @@ def _bold_header(rows: list[list[_Line]]) -> bool:
     bold, across more than one column."""
     first = [c for ln in rows[0] for c in ln.cells]
     rest = [c for block in rows[1:] for ln in block for c in ln.cells]
-    return len(first) > 1 and all(c.bold for c in first) and not all(c.bold for c in rest)
+    return (
+        len(rows) > 1
+        and len(first) > 1
+        and all(c.bold for c in first)
+        and not all(c.bold for c in rest)
+    )
 
 
 def _columns(lines: list[_Line]) -> list[float]:
