@@ -17,6 +17,7 @@ Blocks, as in `documents.py` plus:
   go on on the next page;
 - ("unruled", rows, widths) the same table without rules, shading or space between
   its rows (its header row bold);
+- ("twocol", [paragraphs], [paragraphs]) running text set in two columns;
 - ("ol", [(label, text), ...]) a list with hanging indents: each label ("1.", "a)") at
   the margin, its text from a tab stop, wrapped lines under the text;
 - ("columns", [(left, right), ...]) two columns of short lines without rules (a list
@@ -171,6 +172,20 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
                         ]
                     )
                 out += [Drawn(lines, 15), Spacer(1, 6)]
+            elif kind == "twocol":
+                # Running text in two columns, as a newsletter or a report sets it.
+                halves = block[1], block[2]
+                data = [[[para(t) for t in half] for half in halves]]
+                table = Table(data, colWidths=[width / 2, width / 2])
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("LEFTPADDING", (1, 0), (1, 0), 14),
+                        ]
+                    )
+                )
+                out += [table, Spacer(1, 10)]
             elif kind == "unruled":
                 rows, widths = block[1], block[2]
                 data = [

@@ -589,6 +589,9 @@ def _table_text(table: _Table) -> str:
 
 
 def _free_text(lines: list[_Line], width: float, style: _Style) -> str:
+    if halves := _text_columns(lines):
+        # Running text set in two columns is read down the left, then the right.
+        return "\n\n".join(_free_text(half, width, style) for half in halves if half)
     page_columns = _columns(lines)
     heights = sorted(ln.top - ln.bottom for ln in lines)
     pitch = heights[len(heights) // 2] * 1.55
@@ -638,6 +641,40 @@ def _free_text(lines: list[_Line], width: float, style: _Style) -> str:
         else:
             out.append(_plain(block, style))
     return "\n\n".join(out)
+
+
+def _text_columns(lines: list[_Line]) -> tuple[list[_Line], list[_Line]] | None:
+    """The page's lines parted into a left and a right column when its running text
+    is set in two columns: most lines have two cells, the right ones starting at one
+    edge, the cells hold running text, not a table's short entries, and the columns'
+    paragraphs start on lines of their own (a table's cells start side by side)."""
+    two = [ln for ln in lines if len(ln.cells) == 2]
+    if len(two) < 5 or len(two) < 0.6 * len(lines):
+        return None
+    split = min(ln.cells[1].left for ln in two)
+    if any(ln.cells[1].left - split > 6 or ln.cells[0].right > split - 6 for ln in two):
+        return None
+    if sum(len(c.text) for ln in two for c in ln.cells) / (2 * len(two)) < 30:
+        return None
+    rights = [max(ln.cells[side].right for ln in two) for side in (0, 1)]
+    starts: list[set[int]] = [set(), set()]
+    for side in (0, 1):
+        for i, (prev, line) in enumerate(pairwise(two), start=1):
+            a, b = prev.cells[side], line.cells[side]
+            if not _wrapped(a, b, rights[side]) or a.bottom - b.bottom > 1.55 * (a.size or 8):
+                starts[side].add(i)
+    if not starts[0] or not starts[1] or len(starts[0] & starts[1]) * 2 >= len(starts[1]):
+        return None
+    left: list[_Line] = []
+    right: list[_Line] = []
+    for ln in lines:
+        for side, cells in (
+            (left, [c for c in ln.cells if c.left < split - 3]),
+            (right, [c for c in ln.cells if c.left >= split - 3]),
+        ):
+            if cells:
+                side.append(_Line(max(c.top for c in cells), min(c.bottom for c in cells), cells))
+    return left, right
 
 
 def _row_lines(block: list[_Line], columns: list[float], rights: list[float]) -> list[list[_Line]]:
