@@ -160,7 +160,16 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
             elif kind == "title":
                 out += [para(block[1], ParagraphStyle("t", parent=body, fontSize=18, leading=22))]
             elif kind == "spaced":
-                out += [Drawn([[(0, block[1], "Council-Bold", 12, 4, "")]], 15), Spacer(1, 6)]
+                # Each letter drawn on its own, apart, as some exporters set a heading
+                # with expanded spacing (pdfium reads a space between the letters).
+                from reportlab.pdfbase.pdfmetrics import stringWidth
+
+                x, parts = 0.0, []
+                for char in block[1]:
+                    if char != " ":
+                        parts.append((x, char, "Council-Bold", 12, 0, ""))
+                    x += stringWidth(char, "Council-Bold", 12) + (12 if char == " " else 5)
+                out += [Drawn([parts], 15), Spacer(1, 6)]
             elif kind == "contents":
                 lines = []
                 for entry, page in block[1]:

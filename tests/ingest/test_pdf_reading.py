@@ -98,6 +98,14 @@ def test_ruled_table_header_row_is_marked_and_rows_go_on_over_the_page(tmp_path)
     assert len(table) == 18  # the header and 17 recommendations
 
 
+def test_heading_spaced_letter_by_letter_is_read_as_its_words(tmp_path):
+    doc, blocks = read(
+        tmp_path, [("spaced", "MINUTES OF THE MEETING"), ("p", "The meeting was held in public.")]
+    )
+    assert flatten(blocks)[0].text == "MINUTES OF THE MEETING"
+    assert flatten(blocks)[0].heading
+
+
 def test_letter_spaced_heading_is_read_as_its_word(tmp_path):
     doc, blocks = read(
         tmp_path, [("spaced", "AGENDA"), ("p", "The meeting will be held in public.")]
