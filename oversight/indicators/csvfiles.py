@@ -242,4 +242,4 @@ def write_rows(values: Iterable[Value]) -> Iterator[list[str]]:
     for v in values:
         cells = v.to_dict()
         # Written with oversight.downloads.csv_writer, which makes every text cell safe.
-    yield [cells[c] for c in COLUMNS]
+        yield [cells[c] for c in COLUMNS]
