@@ -97,9 +97,11 @@ def test_scrutiny_officer_verifies_a_completed_item(site):
     site.visit("/dashboard/")
     site.page.get_by_role("link", name="Publish quarterly dip sampling results").first.click()
     site.check()
+    site.page.get_by_label("What did you check?").fill("Read report.txt: all four quarters.")
     site.page.get_by_role("button", name="Verify this item").click()
     site.check()
     assert "The item is verified." in site.page.content()
+    assert "Read report.txt: all four quarters." in site.page.content()
     assert site.page.locator(".app-rag--verified").first.is_visible()
     s.item.refresh_from_db()
     assert s.item.verified_by == s.scrutineer
