@@ -415,13 +415,18 @@ def _candidates(blocks: list[Block], timed_only: bool, year: int | None) -> list
             }
             out.append((i, found, "marker"))
             continue
-        if (heading := _section_of(b)) is not None and not _NUMBERED.match(text):
+        if (
+            (heading := _section_of(b)) is not None
+            and not _NUMBERED.match(text)
+            and not _MINUTE_REF.match(text)
+        ):
             section = heading
-            continue
-        if _NOT_ITEMS.match(section) and not b.heading:
             continue
         last_n = _last_number(out[-1:])
         found = _para_anchor(b, last_n + 1, timed_only, year)
+        # A time opens an item wherever it stands; a list under "Actions" is no item.
+        if _NOT_ITEMS.match(section) and not b.heading and not (found and found["start"]):
+            continue
         in_agenda = bool(_AGENDA_SECTION.match(section))
         if found is None:
             if in_agenda and b.bullet and len(text.split()) <= 20 and not timed_only:
@@ -484,7 +489,7 @@ def find_agenda(
                             c if c.startswith("(") else f"({c})"
                         )
             continue
-        if timed_only and not found["start"]:
+        if timed_only and not found["start"] and not isinstance(b, Row):
             continue
         number = found["number"]
         if scheme == "list" and number is None:

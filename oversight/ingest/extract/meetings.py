@@ -54,8 +54,12 @@ _TITLE_LABEL = re.compile(
     re.I,
 )
 _TIME_LABEL = re.compile(r"^(?:time|start time|meeting time)\s*:", re.I)
+# "held in the Darent Room, Sessions House, County Hall, Maidstone on ...": the venue
+# runs, commas and all, to the date, the time or the sentence's end.
 _HELD_AT = re.compile(
-    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^,;]*?)(?=\s+on\s|\s+at\s+\d|\s*[,;.]\s|\s*$)"
+    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^;]*?)"
+    r"(?=\s+on\s|\s+at\s+\d|\s+commencing\b|\s+from\s+\d|\s*[,;]?\s+(?:at\s+)?\d{1,2}[.:]\d\d"
+    r"|\s*[;.]\s|\.?\s*$)"
 )
 _BODY_LABEL = re.compile(
     r"^(?:meeting|committee|board|body|meeting of|forum|panel|report to|reporting to"
@@ -97,7 +101,8 @@ _RESPONDING_BODY = re.compile(
     re.I,
 )
 _MINUTES_TITLE = re.compile(
-    r"^(?:draft\s+|unconfirmed\s+)?(?:minutes|notes|action notes|agenda|summary)\s+(?:of|for)\s+"
+    r"^(?:draft\s+|unconfirmed\s+)?(?:minutes|notes|action notes|agenda|summary)"
+    r"\s+(?:(?:extract|excerpt|except)\s+)?(?:of|for|from)\s+"
     r"(?:(?:the|a|an)\s+)?(?:(?:(?:\w+\s+)?meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<body>.+?)"
     r"(?:\s+(?:meeting\s+)?(?:held|on|at)\b.*|,.*)?$",
     re.I,
@@ -129,6 +134,12 @@ def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
             if len(filled) == 1:
                 out.extend(b.cells[filled[0]])
                 continue
+            if len(out) <= 6 and dates.find_dates(label) and len(filled) <= 3:
+                # A front sheet set in columns: the date, time and venue on the left, an
+                # "Ask for:" contact block on the right. Each cell reads as its lines.
+                for i in filled:
+                    out.extend(_without_contact(p) for p in b.cells[i])
+                continue
             if len(filled) != 2 or len(label.split()) > 5 or dates.find_dates(label):
                 break
             cells = [Seg.join([p.seg for p in b.cells[i]], " ") for i in filled]
@@ -136,6 +147,21 @@ def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
             continue
         out.append(b)
     return out
+
+
+# A contact block's labels ("Ask for:", "Telephone:"), printed beside the venue.
+_CONTACT = re.compile(
+    r"\b(?:ask for|contact(?: officer)?|enquiries(?: to)?|telephone|tel|phone|direct line"
+    r"|e-?mail|mobile)\s*:\s*(?:[\d\s]{6,}\d|\S+@\S+)?",
+    re.I,
+)
+
+
+def _without_contact(p: Para) -> Para:
+    """A line without the contact labels that a column layout ran into it."""
+    if not _CONTACT.search(p.text):
+        return p
+    return Para(p.seg.sub(_CONTACT, "").strip(" ,;"), p.bullet, p.heading, p.bold, p.column)
 
 
 _FIELD_NAMES = re.compile(
@@ -308,7 +334,14 @@ def read_header(blocks: list[Block]) -> Header:
     if h.body is None and h.title is not None:
         h.body = body_from_title(h.title.text)
     if h.body is None:
+        # A paper's appendix holding "Minutes extract from the X Committee – 13 December".
+        for p in paras[:6]:
+            if _MINUTES_TITLE.match(p.text.strip()) and (found := body_from_title(p.text)):
+                h.body = found
+                break
+    if h.body is None:
         h.body = _body_heading(paras)
+    h.title_text = _front_sheet_title(paras, h)
     # Minutes record when the meeting actually closed, which outranks the time planned.
     h.end = _closing_time(blocks) or h.end
     return h
@@ -371,7 +404,7 @@ def body_from_title(title: str) -> str | None:
     if re.search(r"\b(?:responses?|reports?|review|briefing|work of|update on)\b", title, re.I):
         return None
     m = _MINUTES_TITLE.match(title)
-    candidate = m["body"] if m else re.split(r"\s+[-–—|:]\s+|,\s+", title)[0]
+    candidate = _without_date(m["body"]) if m else re.split(r"\s+[-–—|:]\s+|,\s+", title)[0]
     candidate = re.sub(r"\s+(?:meeting|agenda|minutes|notes)$", "", candidate, flags=re.I)
     candidate = re.sub(r"^(?:agenda|minutes)\s*[-–:]?\s*", "", candidate, flags=re.I)
     # "Summer Paediatric Group Meeting", "Annual Meeting of ...": the occasion is no body.
@@ -426,6 +459,23 @@ def plain_case(name: str) -> str:
         low = w.casefold()
         words.append(low if k and low in small else w.capitalize())
     return " ".join(words)
+
+
+_STAMP = re.compile(r"^(?:agenda|minutes|supplementary agenda|summons(?: and agenda)?)$", re.I)
+
+
+def _front_sheet_title(paras: list[Para], h: Header) -> str | None:
+    """A front sheet's title: its "AGENDA" stamp, the committee under it and the date
+    ("Agenda – Cabinet – Thursday, 30th January, 2025"), not the date line that runs
+    into the venue."""
+    top = [p.text.strip(" .") for p in paras[:3]]
+    if len(top) < 2 or not _STAMP.match(top[0]) or not h.body or h.date_seg is None:
+        return None
+    if plain_case(top[1]) != h.body:
+        return None
+    hits = dates.find_dates(h.date_seg.text)
+    day = h.date_seg.text[: hits[0].end].strip(" ,") if hits else ""
+    return " – ".join(x for x in (top[0].capitalize(), h.body, day) if x)
 
 
 _BODY_HEADING = re.compile(r"^[A-Z][A-Za-z&'’ -]{2,60}$")
