@@ -142,7 +142,9 @@ def find_questions(blocks: list[Block]) -> list[Question]:
             current = None
             paras = [p for cell in b.cells for p in cell]
         else:
-            columns = None
+            if columns is not None:
+                # The text after a question table is no part of its last row.
+                columns, current = None, None
             paras = [b]
         for p in paras:
             current, side = _para(p, current, side, out, number)

@@ -27,7 +27,8 @@ from .text import Seg
 
 # "3. ", "a) ", "(ii) ", "b. ": a paragraph's label before its sentence.
 LABEL = re.compile(
-    r"^(?:\(?\d{1,3}(?:\.\d{1,3})*[.)]|\(?[a-z]{1,2}[.)]|\([ivx]{1,5}\)|[ivx]{1,5}[.)])\s+"
+    r"^(?:\(?\d{1,3}(?:\.\d{1,3})+\.?|\(?\d{1,3}[.)]|\(?[a-z]{1,2}[.)]|\([ivx]{1,5}\)"
+    r"|[ivx]{1,5}[.)])\s+"
 )
 
 # Words that report speech or a promise, after the speaker.

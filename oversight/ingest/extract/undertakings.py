@@ -173,9 +173,11 @@ _WORK = re.compile(
 # "officers be asked to", "the Leader to", "the Director write to".
 _OWNED_PART = re.compile(
     r"^(?:that\s+)?(?P<who>(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|&)){0,6}"
-    r"|officers)\s+(?:be asked to|be requested to|be instructed to|to|will|would|should)\s+"
-    r"(?P<verb>[a-z]+)",
+    r"|officers)\s+(?:(?:be asked to|be requested to|be instructed to|to|will|would|should)\s+"
+    r"(?P<verb>[a-z]+)|(?P<plain>[a-z]+(?<![sd]))\b)",
 )
+# "that officers circulate ...": the plain verb of a resolution, not "officers were".
+_NOT_PLAIN = {"be", "note", "notes", "receive", "approve", "endorse", "thank", "welcome"}
 
 
 def resolutions(
@@ -232,6 +234,10 @@ def _is_item(p: Para, own_label: re.Match | None) -> bool:
     return not (own_label and m and own_label.group(0)[:1].isdigit() == m.group(0)[:1].isdigit())
 
 
+# "(a) prepare a plan; and": the list's joining words are no part of the item.
+_LIST_JOIN = re.compile(r"\s*[;,]\s*(?:and|or)?\s*$")
+
+
 def _part(
     seg: Seg,
     owner: str | None,
@@ -241,12 +247,20 @@ def _part(
     listed: bool,
 ) -> None:
     """One resolved part: an action unless it only decides ("note", "approve")."""
-    text = seg.text.strip()
+    seg = seg.sub(_LIST_JOIN, "").strip()
+    if seg.text.casefold().startswith("that "):
+        seg = seg[5:].strip()
+    seg = strip_label(seg)
+    text = seg.text
     if len(text.split()) < 3 or _DECISION_ONLY.match(text) or _RECOMMENDING.search(text[:60]):
         return
     if m := _OWNED_PART.match(text):
         who = owner_of(m["who"])
-        if who and m["verb"] not in _NOT_WORK:
+        verb = m["verb"] or m["plain"]
+        # A plain verb follows only a plain subject: "officers circulate", "the Director
+        # write"; "REQUEST a report" is the verb itself.
+        plain_subject = not m["plain"] or re.match(r"(?i:the\s|officers)", m["who"])
+        if who and plain_subject and verb not in _NOT_WORK and verb not in _NOT_PLAIN:
             add(seg.text, seg, owner=who)
             return
     if listed:
