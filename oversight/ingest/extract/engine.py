@@ -213,6 +213,15 @@ class Evidence:
     strength: int
 
 
+# "Minutes of the ...", "Extract from the minutes of ...", "Notes of the meeting of ...".
+_MEETING_TITLE = re.compile(
+    r"^(?:(?:draft|unconfirmed|confirmed)\s+)?(?:(?:extract|excerpt)s?\s+(?:from|of)\s+"
+    r"(?:the\s+)?)?(?:minutes|notes|action notes|agenda)\s+(?:(?:extract|excerpt|except)\s+)?"
+    r"(?:of|for|from)\s+(?:the\s+|a\s+)?\S",
+    re.I,
+)
+
+
 def meeting_evidence(
     blocks: list[layout.Block],
     header: meetings.Header,
@@ -228,9 +237,11 @@ def meeting_evidence(
     if attendees:
         found.append(Evidence("attendees", len(attendees), 2))
     strong = sum(1 for i in items if i.strong)
-    if strong >= 2:
-        found.append(Evidence("agenda items", strong, 2))
-    if agenda.looks_like_agenda_doc(blocks):
+    if strong:
+        found.append(Evidence("agenda items", strong, 2 if strong >= 2 else 1))
+    if any(_MEETING_TITLE.match(p.text) for p in layout.flatten(blocks[:4])):
+        found.append(Evidence("minutes or agenda title", 1, 2))
+    elif agenda.looks_like_agenda_doc(blocks):
         found.append(Evidence("agenda or minutes heading", 1, 2))
     if front and (front.get("start") or front.get("end")) and header.date:
         found.append(Evidence("front matter of a meeting", 1, 2))

@@ -101,7 +101,8 @@ _RESPONDING_BODY = re.compile(
     re.I,
 )
 _MINUTES_TITLE = re.compile(
-    r"^(?:draft\s+|unconfirmed\s+)?(?:minutes|notes|action notes|agenda|summary)"
+    r"^(?:draft\s+|unconfirmed\s+)?(?:(?:extract|excerpt)s?\s+(?:from|of)\s+(?:the\s+)?)?"
+    r"(?:minutes|notes|action notes|agenda|summary)"
     r"\s+(?:(?:extract|excerpt|except)\s+)?(?:of|for|from)\s+"
     r"(?:(?:the|a|an)\s+)?(?:(?:(?:\w+\s+)?meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<body>.+?)"
     r"(?:\s+(?:meeting\s+)?(?:held|on|at)\b.*|,.*)?$",
@@ -126,19 +127,30 @@ class Header:
 def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
     """The paragraphs before the body. A table of "Label | value" rows at the top (a
     report's cover sheet) reads as "Label: value" lines; any other table ends the top."""
-    out = []
+    out: list[Para] = []
+    columns: list[list[Para]] = []  # a front sheet's columns, read one after the other
+
+    def flush_columns():
+        for column in columns:
+            out.extend(p for p in column if p.text)
+        columns.clear()
+
     for b in blocks[:limit]:
+        if not isinstance(b, Row):
+            flush_columns()
         if isinstance(b, Row):
             filled = b.filled()
             label = b.texts[filled[0]] if filled else ""
+            if columns or (len(out) <= 6 and dates.find_dates(label) and len(filled) <= 3):
+                # A front sheet set in columns: the date, time and venue on the left, an
+                # "Ask for:" contact block on the right; each column reads as its lines.
+                for i, cell in enumerate(b.cells):
+                    while len(columns) <= i:
+                        columns.append([])
+                    columns[i].extend(_without_contact(p) for p in cell)
+                continue
             if len(filled) == 1:
                 out.extend(b.cells[filled[0]])
-                continue
-            if len(out) <= 6 and dates.find_dates(label) and len(filled) <= 3:
-                # A front sheet set in columns: the date, time and venue on the left, an
-                # "Ask for:" contact block on the right. Each cell reads as its lines.
-                for i in filled:
-                    out.extend(_without_contact(p) for p in b.cells[i])
                 continue
             if len(filled) != 2 or len(label.split()) > 5 or dates.find_dates(label):
                 break
@@ -146,6 +158,7 @@ def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
             out.append(Para(Seg.join([cells[0].strip().strip(":"), cells[1]], ": ")))
             continue
         out.append(b)
+    flush_columns()
     return out
 
 
@@ -317,11 +330,17 @@ def read_header(blocks: list[Block]) -> Header:
                 h.venue = _tidy_venue(m["venue"])
                 break
     if h.venue is None and date_index is not None:
-        h.venue = _venue_after_date(paras[date_index].text)
+        line = paras[date_index].text
+        if line.rstrip().endswith(",") and date_index + 1 < len(paras):
+            line = f"{line} {paras[date_index + 1].text}"
+        h.venue = _venue_after_date(line)
     if h.venue is None and date_index is not None:
-        for p in paras[date_index + 1 : date_index + 3]:
+        for k, p in enumerate(paras[date_index + 1 : date_index + 3], date_index + 1):
             text = p.text
             if _VENUE_WORDS.search(text) and not LABEL.match(text) and len(text.split()) <= 15:
+                # "Council Chamber, Sessions House," goes on over the next line.
+                if text.rstrip().endswith(",") and k + 1 < len(paras):
+                    text = f"{text} {paras[k + 1].text}"
                 h.venue = _tidy_venue(text)
                 break
     if h.chair is None:
