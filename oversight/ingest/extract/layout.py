@@ -12,8 +12,9 @@ Every reader produces one text convention, which `parse` turns into blocks:
   label ("Action:", "Recommendation 3", "Response") or a line after one that ended a
   sentence starts a new paragraph; a heading (`# `, `## `, ... or a wholly bold line)
   is a paragraph of its own with `heading` set, and `level` its number of `#` (0 for a
-  bold one); markdown marks (`**bold**`, `# heading`, links,
-  `$\\frac{3}{4}$`) and HTML entities are cleaned away, remembering bold names;
+  bold one); a list item keeps its label in front of its text ("1. Apologies"), and
+  `Para.label` gives it ("1.", "a)", "(iv)"); markdown marks (`**bold**`, `# heading`,
+  links, `$\\frac{3}{4}$`) and HTML entities are cleaned away, remembering bold names;
 - footnotes ("¹ If enacted ...") and running page headers (the title printed again)
   are dropped.
 
