@@ -34,7 +34,10 @@ from .text import sentences
 
 # A question's verb, anywhere after the speaker.
 _ASKING = re.compile(
-    r"\b(?:asked|questioned|queried|inquired|enquired|wanted to know|wished to know"
+    r"\b(?:asked\s+(?:whether|if|about|how|what|why|when|where|who|which|as to|officers?"
+    r"\s+(?:whether|if|about|how|what|why)|for (?:clarification|an update|details|information"
+    r"|more information|further information|figures|data|a breakdown|an explanation))"
+    r"|questioned|queried|inquired|enquired|wanted to know|wished to know"
     r"|sought (?:clarification|assurance|reassurance|an update|further|information|details"
     r"|confirmation|views)"
     r"|raised (?:a |the |an )?(?:question|query|queries|concerns?|issues?|the matter|points?)"
@@ -89,6 +92,8 @@ def _replies(text: str, people: People, asker: str | None) -> bool:
     speaker = subject(text, people)
     if speaker is None or speaker.sort in ("pronoun", "member"):
         return False
+    if speaker.verb in ("to", "will", "would", "is to", "are to"):
+        return False  # "Sam Cole to circulate ...": an action, not a reply
     return speaker.name.casefold() != (asker or "").casefold()
 
 
