@@ -7,7 +7,7 @@ The headline series is the council's own figure for its own area with no breakdo
 Direction of travel, RAG against target and benchmark comparisons are derived from the
 values every time they are shown (rules.py), never stored.
 
-Visibility follows tracker/models/visibility.py: an indicator is public when it is not
+Visibility follows oversight/visibility/: an indicator is public when it is not
 restricted and its body is public; values, benchmarks and charts are only ever reached
 through an indicator the viewer may see.
 """
@@ -26,9 +26,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body
-from oversight.tracker.models import TrackedItem, Viewer
-from oversight.tracker.models.reviews import Restrictable
-from oversight.tracker.models.visibility import NOTHING
+from oversight.tracker.models import TrackedItem
+from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.viewer import Viewer
 
 from . import periods, rules
 from .rules import Direction, TargetRag

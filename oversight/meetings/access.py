@@ -1,6 +1,6 @@
 """Who may do what with meetings. Views call these before showing a form or saving.
 
-- Reading follows the visibility rule (tracker/models/visibility.py): the public sees
+- Reading follows the visibility rule (oversight/visibility/): the public sees
   published meetings of public bodies, without restricted (exempt) items.
 - Draft minutes are for signed-in staff and the body's members; everyone else sees
   minutes only once they are approved.
@@ -17,8 +17,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from oversight.directory.models import Body, Membership
-from oversight.tracker.models import Viewer
-from oversight.tracker.views.common import get_visible, viewer_for
+from oversight.visibility.pages import get_visible
+from oversight.visibility.viewer import Viewer, viewer_for
 
 from .models import AgendaItem, Meeting
 

@@ -22,10 +22,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Person
-from oversight.tracker.models import TrackedItem, Update
-from oversight.tracker.models.items import AppendOnly
-from oversight.tracker.models.reviews import Restrictable, Review
-from oversight.tracker.models.visibility import NOTHING, Viewer
+from oversight.tracker.models import Review, TrackedItem, Update
+from oversight.visibility.records import NOTHING, AppendOnly, Restrictable
+from oversight.visibility.viewer import Viewer
 
 LOCKED_MESSAGE = (
     "The minutes of this meeting were approved and are locked. Record a correction instead."

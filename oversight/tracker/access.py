@@ -7,8 +7,9 @@ with `(allowed, reason)` where the page should explain a refusal.
 from __future__ import annotations
 
 from oversight.directory.models import Person
+from oversight.visibility.viewer import Viewer
 
-from .models import Recommendation, TrackedItem, Viewer
+from .models import Recommendation, TrackedItem
 
 
 def can_manage_reviews(viewer: Viewer) -> bool:

@@ -15,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from oversight.directory.models import Membership, Organisation, Person
+from oversight.visibility.viewer import Viewer
 
 from .access import can_verify_item
-from .models import Evidence, Recommendation, Response, TrackedItem, Update, Verification, Viewer
+from .models import Evidence, Recommendation, Response, TrackedItem, Update, Verification
 
 
 @transaction.atomic

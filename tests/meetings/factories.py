@@ -11,7 +11,8 @@ from django.contrib.auth.models import User
 
 from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.meetings.models import AgendaItem, Meeting
-from oversight.tracker.models import TrackedItem, Viewer
+from oversight.tracker.models import TrackedItem
+from oversight.visibility.viewer import Viewer
 
 PASSWORD = "correct-horse-battery"
 _n = itertools.count(1)

@@ -17,7 +17,8 @@ from oversight.meetings.demo import FOLLOW_UP, add_demo_meetings
 from oversight.meetings.forward_plan import plan_rows
 from oversight.meetings.models import ActionReview, AgendaItem, Attendance, ForwardPlanItem, Meeting
 from oversight.tracker import operations as tracker_operations
-from oversight.tracker.models import PUBLIC, TrackedItem, Update
+from oversight.tracker.models import TrackedItem, Update
+from oversight.visibility.viewer import PUBLIC
 
 pytestmark = pytest.mark.django_db
 GOLD = Path(settings.BASE_DIR).parent / "samples" / "gold" / "sog-2021-09-27.gold.json"

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from oversight.meetings import operations
 from oversight.meetings.forward_plan import PlanStatus, plan_rows
 from oversight.meetings.models import ForwardPlanItem
-from oversight.tracker.models import PUBLIC
+from oversight.visibility.viewer import PUBLIC
 
 from . import factories as f
 

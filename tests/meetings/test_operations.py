@@ -20,7 +20,8 @@ from oversight.meetings.models import (
     Meeting,
 )
 from oversight.tracker import operations as tracker_ops
-from oversight.tracker.models import PUBLIC, TrackedItem, Viewer
+from oversight.tracker.models import TrackedItem
+from oversight.visibility.viewer import PUBLIC, Viewer
 
 from . import factories as f
 

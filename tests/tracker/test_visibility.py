@@ -5,7 +5,8 @@ import re
 import pytest
 
 from oversight.directory.models import Person
-from oversight.tracker.models import PUBLIC, Recommendation, Review, TrackedItem
+from oversight.tracker.models import Recommendation, Review, TrackedItem
+from oversight.visibility.viewer import PUBLIC
 from tests.factories import (
     PersonFactory,
     RecommendationFactory,

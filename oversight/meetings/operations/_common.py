@@ -11,7 +11,7 @@ from ..models import (
 
 
 def everyone():
-    from oversight.tracker.models import Viewer
+    from oversight.visibility.viewer import Viewer
 
     return Viewer(is_superuser=True)
 

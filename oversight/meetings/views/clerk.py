@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Membership, Person
-from oversight.tracker.views.common import viewer_for
+from oversight.visibility.viewer import viewer_for
 
 from .. import operations
 from ..access import (

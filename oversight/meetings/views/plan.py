@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Body
-from oversight.tracker.views.common import get_visible, viewer_for
+from oversight.visibility.pages import get_visible
+from oversight.visibility.viewer import viewer_for
 
 from .. import operations
 from ..access import can_manage_meetings

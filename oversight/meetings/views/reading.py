@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from oversight.directory.models import Body
-from oversight.tracker.views.common import get_visible, paginate, viewer_for
+from oversight.visibility.pages import get_visible, paginate
+from oversight.visibility.viewer import viewer_for
 
 from .. import exports, ical
 from ..access import (

@@ -7,7 +7,6 @@ import os
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,10 +14,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation, Person
+from oversight.visibility.records import NOTHING, AppendOnly, Restrictable
+from oversight.visibility.viewer import Viewer
 
 from ..rag import Rag, RagInputs, derive_rag
-from .reviews import ActionPlan, Recommendation, Response, Restrictable, Review
-from .visibility import NOTHING, Viewer
+from .reviews import ActionPlan, Recommendation, Response, Review
 
 
 class TrackedItem(Restrictable):
@@ -98,16 +98,13 @@ class TrackedItem(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("item", args=[self.pk])
 
-    @staticmethod
-    def _parents():
-        from oversight.meetings.models import Meeting
+    PARENTS = ("recommendation", "review", "meeting", "plan")
 
-        return [
-            ("recommendation", Recommendation),
-            ("review", Review),
-            ("meeting", Meeting),
-            ("plan", ActionPlan),
-        ]
+    @classmethod
+    def _parents(cls):
+        # The meeting's model is found through the field, so the tracker need not
+        # import the meetings app (which imports the tracker).
+        return [(name, cls._meta.get_field(name).related_model) for name in cls.PARENTS]
 
     @classmethod
     def public_q(cls, prefix: str) -> Q:
@@ -216,21 +213,6 @@ class TrackedItem(Restrictable):
             "verified": self.verified_at is not None,
             "latest_update": latest.narrative if latest else None,
         }
-
-
-class AppendOnly(models.Model):
-    """A record that is written once and never changed or deleted from the app."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and type(self).objects.filter(pk=self.pk).exists():
-            raise ValidationError(f"{self._meta.verbose_name} records cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(f"{self._meta.verbose_name} records cannot be deleted.")
 
 
 class Update(AppendOnly):

@@ -7,9 +7,10 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation
+from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.viewer import Viewer
 
-from .reviews import Restrictable, Review
-from .visibility import NOTHING, Viewer
+from .reviews import Review
 
 
 class Question(Restrictable):
@@ -45,20 +46,18 @@ class Question(Restrictable):
     def __str__(self) -> str:
         return self.text[:100]
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        from oversight.meetings.models import Meeting
-
+    @classmethod
+    def public_q(cls, prefix: str) -> Q:
+        Meeting = cls._meta.get_field("meeting").related_model
         return (
             Q(**{f"{prefix}restricted": False})
             & (Q(**{f"{prefix}review__isnull": True}) | Review.public_q(f"{prefix}review__"))
             & (Q(**{f"{prefix}meeting__isnull": True}) | Meeting.public_q(f"{prefix}meeting__"))
         )
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        from oversight.meetings.models import Meeting
-
+    @classmethod
+    def open_q(cls, prefix: str, drafts: bool) -> Q:
+        Meeting = cls._meta.get_field("meeting").related_model
         return (
             Q(**{f"{prefix}restricted": False})
             & (Q(**{f"{prefix}review__isnull": True}) | Review.open_q(f"{prefix}review__", drafts))

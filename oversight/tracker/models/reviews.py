@@ -8,25 +8,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation
-
-from .visibility import NOTHING, PublicManager, RestrictedQuerySet, Viewer
-
-
-class Restrictable(models.Model):
-    """Any record can be marked restricted: then only those concerned may see it."""
-
-    restricted = models.BooleanField(
-        default=False,
-        help_text="Only signed-in members of the organisations and bodies concerned can see it.",
-    )
-    # Set by the importer so that loading the same document again finds the same record.
-    source_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
-
-    objects = RestrictedQuerySet.as_manager()
-    public_objects = PublicManager()
-
-    class Meta:
-        abstract = True
+from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.viewer import Viewer
 
 
 class Review(Restrictable):

@@ -6,6 +6,9 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from oversight.visibility.pages import get_visible, paginate
+from oversight.visibility.viewer import viewer_for
+
 from ..access import can_manage_reviews, can_respond, can_update_item, can_verify_item
 from ..forms import ListFilterForm
 from ..models import (
@@ -22,9 +25,6 @@ from .common import (
     get_item_for_user,
     get_recommendation_for_user,
     get_review_for_user,
-    get_visible,
-    paginate,
-    viewer_for,
 )
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Person
+from oversight.visibility.viewer import viewer_for
 
 from .. import operations
 from ..access import can_hand_over, can_manage_reviews, can_respond, can_update_item
@@ -34,7 +35,6 @@ from .common import (
     get_item_for_user,
     get_recommendation_for_user,
     get_review_for_user,
-    viewer_for,
 )
 
 

@@ -27,7 +27,8 @@ from oversight.ingest.operations import import_document
 from oversight.meetings.demo import add_demo_meetings
 from oversight.stopsearch.demo import add_demo_stopsearch
 from oversight.tracker import operations
-from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification, Viewer
+from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification
+from oversight.visibility.viewer import Viewer
 
 SAMPLES = Path(settings.BASE_DIR).parent / "samples"
 DOCUMENTS = [
