@@ -142,19 +142,18 @@ class Indicator(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("indicator", args=[self.slug])
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(**{f"{prefix}restricted": False, f"{prefix}body__is_public": True})
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q(**{f"{prefix}body__is_public": True})
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
+    @classmethod
+    def own_open_q(cls, prefix: str, drafts: bool) -> Q:
         # Indicators are never drafts; for those who do not see drafts (community
         # members), the body's being public stands in for publication.
-        q = Q(**{f"{prefix}restricted": False})
-        return q if drafts else q & Q(**{f"{prefix}body__is_public": True})
+        return Q() if drafts else cls.own_public_q(prefix)
 
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}body_id__in": viewer.body_ids}) | Q(

@@ -442,7 +442,7 @@ class _Loader:
         """Find the row by `lookup` (usually its source_key) or create it. `values` are
         kept equal to the document; `on_create` are set only when creating; `fill` only
         where the row's field is still empty."""
-        obj = model.objects.filter(**lookup).order_by("pk").first()
+        obj = model._base_manager.filter(**lookup).order_by("pk").first()
         if obj is None:
             obj = model(**lookup, **values, **(on_create or {}), **(fill or {}))
             obj._change_reason = self.reason
@@ -709,7 +709,7 @@ class _Loader:
     def load_commitment(self, review: Review, rec: Recommendation | None, d: dict) -> TrackedItem:
         """A promise in a response, under its recommendation; one that answers no
         particular recommendation is filed under the review itself."""
-        responses = list(rec.responses.all().order_by("pk")) if rec else []
+        responses = list(rec.responses(manager="private_objects").order_by("pk")) if rec else []
         # The response that makes the promise: the one whose text contains it, else the
         # first that answers the recommendation rather than referring it elsewhere
         # ("directed at Scrutiny Commissions ... responses appear in Appendix 1"), else

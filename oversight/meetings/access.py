@@ -60,7 +60,7 @@ def can_see_minutes(viewer: Viewer, meeting: Meeting) -> bool:
 def get_meeting_for_user(request: HttpRequest, pk: int) -> tuple[Meeting, Viewer]:
     """The meeting if this viewer may see it, else 404."""
     viewer = viewer_for(request)
-    qs = Meeting.objects.select_related("body", "chair", "minutes_approved_at")
+    qs = Meeting.objects.visible_to(viewer).select_related("body", "chair", "minutes_approved_at")
     return get_visible(qs, viewer, pk), viewer
 
 
@@ -74,7 +74,9 @@ def get_meeting_to_manage(request: HttpRequest, pk: int) -> tuple[Meeting, Viewe
 
 def get_agenda_item_to_manage(request: HttpRequest, pk: int) -> tuple[AgendaItem, Viewer]:
     viewer = viewer_for(request)
-    item = get_visible(AgendaItem.objects.select_related("meeting__body"), viewer, pk)
+    item = get_visible(
+        AgendaItem.objects.visible_to(viewer).select_related("meeting__body"), viewer, pk
+    )
     if not can_manage_meetings(viewer, item.meeting.body_id):
         raise PermissionDenied("Only the body's clerks and scrutiny officers can do this.")
     return item, viewer

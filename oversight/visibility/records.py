@@ -97,9 +97,20 @@ class PrivateManager(models.Manager.from_queryset(RestrictedQuerySet)):
 class Restrictable(models.Model):
     """Any record can be marked restricted: then only those concerned may see it.
 
-    Each concrete model defines `public_q(prefix)`, `open_q(prefix, drafts)` and
-    `concerned_q(viewer, prefix)`; a record under a restricted parent is restricted too
-    (see `docs/information-governance.md`)."""
+    One rule decides what is restricted, for every kind of record: a record is
+    restricted when it is marked so or when anything it hangs from is (an action
+    minuted under an exempt agenda item, a response to a restricted recommendation).
+    A concrete model names what it hangs from and adds its own conditions:
+
+    - `parents`: records it is shown with; it is public (or open to signed-in readers)
+      only when each of them that is set is too.
+    - `restricting_parents`: records whose restriction it inherits but whose
+      publication it does not wait for (a forward plan entry for a meeting not yet
+      published).
+    - `own_public_q(prefix)` and `own_open_q(prefix, drafts)`: its own publication.
+    - `concerned_q(viewer, prefix)`: who is concerned with it and so sees it even when
+      it is restricted.
+    """
 
     restricted = models.BooleanField(
         default=False,
@@ -108,12 +119,66 @@ class Restrictable(models.Model):
     # Set by the importer so that loading the same document again finds the same record.
     source_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
 
-    objects = PrivateManager()
+    parents: tuple[str, ...] = ()
+    restricting_parents: tuple[str, ...] = ()
+
+    objects = VisibleManager()
     private_objects = PrivateManager()
-    public_objects = VisibleManager()
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def _parent_models(cls, names):
+        # Models are found through their fields, so no app imports another for this.
+        return [(name, cls._meta.get_field(name)) for name in names]
+
+    @classmethod
+    def _each_parent(cls, names, prefix: str, rule) -> Q:
+        q = Q()
+        for name, field in cls._parent_models(names):
+            parent_q = rule(field.related_model, f"{prefix}{name}__")
+            q &= (Q(**{f"{prefix}{name}__isnull": True}) | parent_q) if field.null else parent_q
+        return q
+
+    @classmethod
+    def unrestricted_q(cls, prefix: str = "") -> Q:
+        """Neither this record nor anything it hangs from is restricted."""
+        return Q(**{f"{prefix}restricted": False}) & cls._each_parent(
+            cls.parents + cls.restricting_parents,
+            prefix,
+            lambda model, at: model.unrestricted_q(at),
+        )
+
+    @classmethod
+    def public_q(cls, prefix: str = "") -> Q:
+        """What anyone, signed in or not, may see."""
+        return (
+            cls.unrestricted_q(prefix)
+            & cls.own_public_q(prefix)
+            & cls._each_parent(cls.parents, prefix, lambda model, at: model.public_q(at))
+        )
+
+    @classmethod
+    def open_q(cls, prefix: str, drafts: bool) -> Q:
+        """What every signed-in reader may see; drafts too for those who work on them."""
+        return (
+            cls.unrestricted_q(prefix)
+            & cls.own_open_q(prefix, drafts)
+            & cls._each_parent(cls.parents, prefix, lambda model, at: model.open_q(at, drafts))
+        )
+
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q()
+
+    @classmethod
+    def own_open_q(cls, prefix: str, drafts: bool) -> Q:
+        return Q()
+
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
+        return NOTHING
 
 
 class AppendOnly(models.Model):

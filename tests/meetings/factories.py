@@ -62,7 +62,7 @@ def meeting(
 
 
 def item(m: Meeting, title: str, minutes: int | None = None, **kw) -> AgendaItem:
-    position = kw.pop("position", m.agenda_items.count() + 1)
+    position = kw.pop("position", m.agenda_items(manager="private_objects").count() + 1)
     return AgendaItem.objects.create(
         meeting=m,
         title=title,

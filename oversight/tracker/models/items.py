@@ -98,38 +98,21 @@ class TrackedItem(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("item", args=[self.pk])
 
-    PARENTS = ("recommendation", "review", "meeting", "plan")
+    parents = ("recommendation", "review", "meeting", "plan")
+    # An action minuted under an exempt agenda item is exempt too, and a commitment
+    # in a restricted response is restricted.
+    restricting_parents = ("agenda_item", "response")
 
     @classmethod
-    def _parents(cls):
-        # The meeting's model is found through the field, so the tracker need not
-        # import the meetings app (which imports the tracker).
-        return [(name, cls._meta.get_field(name).related_model) for name in cls.PARENTS]
-
-    @classmethod
-    def public_q(cls, prefix: str) -> Q:
-        """Public when not restricted, hanging from at least one record, and every
-        record it hangs from is public: an item on its own is never published."""
-        # An action minuted under an exempt (restricted) agenda item is exempt too.
-        q = Q(**{f"{prefix}restricted": False}) & (
-            Q(**{f"{prefix}agenda_item__isnull": True})
-            | Q(**{f"{prefix}agenda_item__restricted": False})
-        )
-        some_parent = Q(pk__in=[])
-        for name, model in cls._parents():
-            q &= Q(**{f"{prefix}{name}__isnull": True}) | model.public_q(f"{prefix}{name}__")
+    def own_public_q(cls, prefix: str) -> Q:
+        """An item on its own, hanging from nothing, is never published."""
+        some_parent = NOTHING
+        for name in cls.parents:
             some_parent |= Q(**{f"{prefix}{name}__isnull": False})
-        return q & some_parent
+        return some_parent
 
     @classmethod
-    def open_q(cls, prefix: str, drafts: bool) -> Q:
-        q = Q(**{f"{prefix}restricted": False})
-        for name, model in cls._parents():
-            q &= Q(**{f"{prefix}{name}__isnull": True}) | model.open_q(f"{prefix}{name}__", drafts)
-        return q
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return (

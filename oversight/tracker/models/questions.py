@@ -46,29 +46,10 @@ class Question(Restrictable):
     def __str__(self) -> str:
         return self.text[:100]
 
-    @classmethod
-    def public_q(cls, prefix: str) -> Q:
-        Meeting = cls._meta.get_field("meeting").related_model
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & (Q(**{f"{prefix}review__isnull": True}) | Review.public_q(f"{prefix}review__"))
-            & (Q(**{f"{prefix}meeting__isnull": True}) | Meeting.public_q(f"{prefix}meeting__"))
-        )
+    parents = ("review", "meeting")
 
     @classmethod
-    def open_q(cls, prefix: str, drafts: bool) -> Q:
-        Meeting = cls._meta.get_field("meeting").related_model
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & (Q(**{f"{prefix}review__isnull": True}) | Review.open_q(f"{prefix}review__", drafts))
-            & (
-                Q(**{f"{prefix}meeting__isnull": True})
-                | Meeting.open_q(f"{prefix}meeting__", drafts)
-            )
-        )
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return (

@@ -230,7 +230,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     plan = get_visible(
-        ActionPlan.objects.select_related("owning_body", "overseeing_body"), viewer, pk
+        ActionPlan.objects.visible_to(viewer).select_related("owning_body", "overseeing_body"),
+        viewer,
+        pk,
     )
     items = _visible_items(viewer).filter(plan=plan).order_by("due_date", "pk")
     return render(

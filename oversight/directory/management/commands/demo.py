@@ -281,7 +281,9 @@ class Command(BaseCommand):
     # --- a few weeks of work ----------------------------------------------------------
 
     def item(self, review: Review, starts: str) -> TrackedItem:
-        return TrackedItem.objects.get(recommendation__review=review, text__startswith=starts)
+        return TrackedItem.private_objects.get(
+            recommendation__review=review, text__startswith=starts
+        )
 
     def assign(self, item: TrackedItem, person: Person, org: Organisation | None = None):
         changed = []
@@ -428,7 +430,7 @@ class Command(BaseCommand):
         lih = Body.find("Living in Hackney Scrutiny Commission")
         if csp is None or lih is None:
             return
-        plan = ActionPlan.objects.filter(source_key=PLAN_KEY).first()
+        plan = ActionPlan.private_objects.filter(source_key=PLAN_KEY).first()
         if plan is None:
             plan = ActionPlan(
                 title=PLAN_TITLE,
@@ -444,7 +446,7 @@ class Command(BaseCommand):
         plan_items = {}
         for key, text, owner, start, due, precision, restricted in PLAN_ITEMS:
             source_key = f"{PLAN_KEY}:{key}"
-            item = TrackedItem.objects.filter(source_key=source_key).first()
+            item = TrackedItem.private_objects.filter(source_key=source_key).first()
             if item is None:
                 item = TrackedItem(
                     source_key=source_key,
