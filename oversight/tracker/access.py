@@ -1,6 +1,6 @@
 """Who may change what. Views call these before showing a form or saving.
 
-Every function takes a `Viewer` (see models/visibility.py) and answers with a bool, or
+Every function takes a `Viewer` (see oversight/visibility/viewer.py) and answers with a bool, or
 with `(allowed, reason)` where the page should explain a refusal.
 """
 

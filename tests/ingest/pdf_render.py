@@ -13,6 +13,19 @@ Blocks, as in `documents.py` plus:
 - ("ul", glyph, [items]) a list with that bullet glyph ("•", "▪", "–");
 - ("table", rows, widths) a ruled table whose first row is its header, repeated on each
   page; each cell a list of paragraphs ("• " starts a bullet); widths are fractions;
+  ("table", rows, widths, "split") splits a row too long for the page's end there, to
+  go on on the next page;
+- ("unruled", rows, widths) the same table without rules, shading or space between
+  its rows (its header row bold);
+- ("twocol", [paragraphs], [paragraphs]) running text set in two columns;
+- ("ol", [(label, text), ...]) a list with hanging indents: each label ("1.", "a)") at
+  the margin, its text from a tab stop, wrapped lines under the text;
+- ("columns", [(left, right), ...]) two columns of short lines without rules (a list
+  of names set in two columns);
+- ("title", text) a heading in large print, not bold; ("spaced", text) a heading
+  spaced out letter by letter ("A G E N D A");
+- ("contents", [(entry, page), ...]) a contents page's entries, each with a dot leader
+  to its page number at the right margin;
 - ("break",) a new page.
 """
 
@@ -61,6 +74,7 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import (
+        Flowable,
         PageBreak,
         Paragraph,
         SimpleDocTemplate,
@@ -68,6 +82,32 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
         Table,
         TableStyle,
     )
+
+    class Drawn(Flowable):
+        """Lines drawn straight on the canvas: (x, text, font, size, char_space, align)."""
+
+        def __init__(self, lines: list[tuple], leading: float):
+            super().__init__()
+            self.lines, self.leading = lines, leading
+
+        def wrap(self, available_width, available_height):
+            self.width = available_width
+            return available_width, self.leading * len(self.lines) + 4
+
+        def draw(self):
+            y = self.leading * (len(self.lines) - 1) + 4
+            for parts in self.lines:
+                for x, text, font, size, space, align in parts:
+                    self.canv.setFont(font, size)
+                    if align == "right":
+                        self.canv.drawRightString(self.width, y, text)
+                    else:
+                        t = self.canv.beginText(x, y)
+                        t.setFont(font, size)
+                        t.setCharSpace(space)
+                        t.textOut(text)
+                        self.canv.drawText(t)
+                y -= self.leading
 
     _fonts()
     body = ParagraphStyle(
@@ -107,12 +147,80 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
             elif kind == "ul":
                 out += [para(item, body, block[1]) for item in block[2]]
                 out.append(Spacer(1, 6))
+            elif kind == "ol":
+                hanging = ParagraphStyle("ol", parent=body, leftIndent=28, bulletIndent=0)
+                for label, text in block[1]:
+                    out += [para(text, hanging, label), Spacer(1, 5)]
+            elif kind == "columns":
+                lines = [
+                    [(0, a, "Council", 10.5, 0, ""), (width / 2, b, "Council", 10.5, 0, "")]
+                    for a, b in block[1]
+                ]
+                out += [Drawn(lines, 13), Spacer(1, 6)]
+            elif kind == "title":
+                out += [para(block[1], ParagraphStyle("t", parent=body, fontSize=18, leading=22))]
+            elif kind == "spaced":
+                # Each letter drawn on its own, apart, as some exporters set a heading
+                # with expanded spacing (pdfium reads a space between the letters).
+                from reportlab.pdfbase.pdfmetrics import stringWidth
+
+                x, parts = 0.0, []
+                for char in block[1]:
+                    if char != " ":
+                        parts.append((x, char, "Council-Bold", 12, 0, ""))
+                    x += stringWidth(char, "Council-Bold", 12) + (12 if char == " " else 5)
+                out += [Drawn([parts], 15), Spacer(1, 6)]
+            elif kind == "contents":
+                lines = []
+                for entry, page in block[1]:
+                    dots = "." * int((width - 60 - len(entry) * 5.5) / 3)
+                    lines.append(
+                        [
+                            (0, f"{entry} {dots}", "Council", 10.5, 0, ""),
+                            (0, str(page), "Council", 10.5, 0, "right"),
+                        ]
+                    )
+                out += [Drawn(lines, 15), Spacer(1, 6)]
+            elif kind == "twocol":
+                # Running text in two columns, as a newsletter or a report sets it.
+                halves = block[1], block[2]
+                data = [[[para(t) for t in half] for half in halves]]
+                table = Table(data, colWidths=[width / 2, width / 2])
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("LEFTPADDING", (1, 0), (1, 0), 14),
+                        ]
+                    )
+                )
+                out += [table, Spacer(1, 10)]
+            elif kind == "unruled":
+                rows, widths = block[1], block[2]
+                data = [
+                    [[cell_para(p, i == 0) for p in c] for c in row] for i, row in enumerate(rows)
+                ]
+                table = Table(data, colWidths=[w * width for w in widths])
+                # Rows set as Word sets a borderless table: no space between them.
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("TOPPADDING", (0, 0), (-1, -1), 0),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                        ]
+                    )
+                )
+                out += [table, Spacer(1, 10)]
             elif kind == "table":
                 rows, widths = block[1], block[2]
                 data = [
                     [[cell_para(p, i == 0) for p in c] for c in row] for i, row in enumerate(rows)
                 ]
-                table = Table(data, colWidths=[w * width for w in widths], repeatRows=1)
+                split = 1 if block[3:] == ("split",) else 0
+                table = Table(
+                    data, colWidths=[w * width for w in widths], repeatRows=1, splitInRow=split
+                )
                 table.setStyle(
                     TableStyle(
                         [

@@ -92,6 +92,20 @@ def test_document_the_loader_cannot_file_is_refused_and_nothing_written(tmp_path
     assert Review.private_objects.count() == 0
 
 
+def test_import_files_under_the_body_and_responder_given(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Notes\n\nRecommendation 1 – Parks\n\nWe ask for more parks.\n\n"
+        "Response: Agreed. The Council will open two new parks by March 2027.\n"
+    )
+    run("import", str(notes), "--body", "Parks Scrutiny Panel", "--responder", "Parks Trust")
+    review = Review.objects.get()
+    assert review.body.name == "Parks Scrutiny Panel"
+    assert review.recommendations.get().number == "1"
+    owners = {i.owner_org.name for i in TrackedItem.objects.filter(origin="commitment")}
+    assert owners == {"Parks Trust"}
+
+
 def test_missing_file_is_named():
     with pytest.raises(CommandError, match="No such file"):
         run("import", "/nonexistent/response.pdf")

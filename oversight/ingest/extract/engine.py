@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import actions as actions_mod
-from . import agenda, layout, meetings, questions, recommendations, reports
+from . import agenda, exchanges, layout, meetings, questions, recommendations, reports
 from . import commitments as commitments_mod
 from .dates import as_date
 from .people import People, strip_titles
@@ -140,11 +140,15 @@ def extract_document(doc: Document) -> Extraction:
             records["agenda_items"].append(item.record())
             prov.out["agenda_items"].append(prov.where(item.seg))
 
-    for q in questions.find_questions(blocks):
+    asked = questions.find_questions(blocks) + exchanges.find_exchanges(blocks, people, used)
+    for q in asked:
         records["questions"].append(q.record())
         prov.out["questions"].append(prov.where(q.seg()))
 
-    for a in actions_mod.find_actions(blocks, people, context, meeting=meeting_doc, skip=used):
+    owner_chair = strip_titles(chair) if chair else None
+    for a in actions_mod.find_actions(
+        blocks, people, context, meeting=meeting_doc, skip=used, chair=owner_chair
+    ):
         records["actions"].append(a.record())
         prov.out["actions"].append(prov.where(a.seg))
 
