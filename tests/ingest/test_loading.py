@@ -512,7 +512,7 @@ def test_commitment_naming_an_unnumbered_recommendation_by_its_place_is_filed_un
     )
     report = load_extraction(data)
     assert not [w for w in report.warnings if "does not have" in w]
-    item = TrackedItem.objects.get(text__startswith="The Government will review")
+    item = TrackedItem.private_objects.get(text__startswith="The Government will review")
     assert item.recommendation.text == "We recommend a review of advice."
 
 
@@ -523,7 +523,10 @@ def test_commitment_names_its_recommendation_with_or_without_leading_zeros():
     )
     report = load_extraction(data)
     assert not report.warnings
-    assert TrackedItem.objects.get(text="A plan will be published.").recommendation.number == "7"
+    assert (
+        TrackedItem.private_objects.get(text="A plan will be published.").recommendation.number
+        == "7"
+    )
 
 
 def test_commitment_naming_a_recommendation_the_document_lacks_is_still_reported():
@@ -572,7 +575,7 @@ def test_meeting_document_naming_no_body_files_under_the_body_the_officer_chose(
     cabinet = Body.objects.create(name="Cabinet", kind=Body.Kind.CABINET)
     meeting = load_extraction(data, filing=loading.Filing(body=cabinet)).meeting
     assert meeting.body == cabinet and meeting.date == date(2025, 1, 30)
-    assert meeting.agenda_items.get().title == "Apologies"
+    assert meeting.agenda_items(manager="private_objects").get().title == "Apologies"
 
 
 def test_commitments_no_response_claims_are_owned_by_the_responding_organisation():
@@ -583,12 +586,12 @@ def test_commitments_no_response_claims_are_owned_by_the_responding_organisation
     )
     report = load_extraction(copy.deepcopy(data), filing=loading.Filing(body=body))
     assert report.unowned == ["The Government will appoint a chief social scientist."]
-    assert TrackedItem.objects.get().owner_org is None
+    assert TrackedItem.private_objects.get().owner_org is None
 
     government = Organisation.objects.create(name="HM Government", kind="government")
     report = load_extraction(data, filing=loading.Filing(body=body, responder=government))
     assert report.unowned == []
-    assert TrackedItem.objects.get().owner_org == government
+    assert TrackedItem.private_objects.get().owner_org == government
 
 
 def test_a_cabinet_response_s_unclaimed_commitments_belong_to_the_council():
@@ -599,7 +602,7 @@ def test_a_cabinet_response_s_unclaimed_commitments_belong_to_the_council():
     )
     report = load_extraction(data)
     assert report.unowned == []
-    item = TrackedItem.objects.get(text="A report will come to the Commission.")
+    item = TrackedItem.private_objects.get(text="A report will come to the Commission.")
     assert item.owner_org == Organisation.objects.get(short_name="LBH")
 
 
