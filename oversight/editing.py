@@ -62,7 +62,9 @@ def save_edit(
     merging with changes saved since `read_version`; EditConflict when the user and
     someone else changed the same field differently."""
     model = type(record)
-    current = model._default_manager.select_for_update().get(pk=record.pk)
+    # The view has checked the viewer may edit it; the write reads the row itself.
+    rows = getattr(model, "private_objects", model._default_manager)
+    current = rows.select_for_update().get(pk=record.pk)
     now = version_of(current)
     changes = dict(values)
     if read_version != now:

@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 
 from oversight.downloads import uploaded_file
 from oversight.tracker.access import can_manage_reviews
-from oversight.tracker.models import Viewer
-from oversight.tracker.views.common import paginate, viewer_for
+from oversight.visibility.pages import paginate
+from oversight.visibility.viewer import Viewer, viewer_for
 
 from . import operations, pages
 from .forms import (

@@ -9,7 +9,7 @@ from oversight.downloads import csv_response
 from oversight.tracker.export import export_csv_rows, export_public
 from oversight.tracker.models import Recommendation, Review, TrackedItem
 from oversight.tracker.rag import Rag
-from oversight.tracker.views.common import viewer_for
+from oversight.visibility.viewer import viewer_for
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from oversight.directory.models import Membership, Organisation, Person
 from oversight.editing import save_edit
+from oversight.visibility.viewer import Viewer
 
 from .access import can_return_item, can_verify_item
 from .models import (
@@ -26,7 +27,6 @@ from .models import (
     TrackedItem,
     Update,
     Verification,
-    Viewer,
 )
 
 
@@ -79,7 +79,7 @@ def verify_item(item: TrackedItem, *, viewer: Viewer, by: Person, checked: str) 
     changes the item's status or progress: those are the owner's report."""
     if not checked.strip():
         raise ValidationError("Say what you checked before verifying.")
-    item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+    item = TrackedItem.private_objects.select_for_update().get(pk=item.pk)
     allowed, reason = can_verify_item(viewer, item)
     if not allowed:
         raise PermissionDenied(reason)
@@ -99,7 +99,7 @@ def return_item(item: TrackedItem, *, viewer: Viewer, by: Person, reason: str) -
     progress again."""
     if not reason.strip():
         raise ValidationError("Give the owner a reason for returning the item.")
-    item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+    item = TrackedItem.private_objects.select_for_update().get(pk=item.pk)
     allowed, why = can_return_item(viewer, item)
     if not allowed:
         raise PermissionDenied(why)
@@ -147,7 +147,7 @@ def record_response(
     """Record an organisation's response to a recommendation."""
     if not text.strip():
         raise ValidationError("The response needs its text.")
-    return Response.objects.create(
+    return Response.private_objects.create(
         recommendation=recommendation,
         organisation=organisation,
         responder_label=responder_label,
@@ -181,9 +181,9 @@ HANDOVER_ROLES = {Person.Role.PARTNER, Person.Role.SCRUTINY, Person.Role.ADMIN}
 
 def handover_items(predecessor: Person):
     """What a handover moves: the open items `predecessor` owns."""
-    return predecessor.owned_items.filter(verified_at__isnull=True).exclude(
-        status=TrackedItem.Status.COMPLETE
-    )
+    return TrackedItem.private_objects.filter(
+        owner_person=predecessor, verified_at__isnull=True
+    ).exclude(status=TrackedItem.Status.COMPLETE)
 
 
 def check_handover(predecessor: Person, successor: Person) -> None:

@@ -158,8 +158,8 @@ def test_scrutiny_officer_uploads_checks_corrects_and_publishes_a_response(
     page.get_by_role("link", name="Go to the review").click()
     site.check()
     expect(page.get_by_role("link", name=CORRECTED)).to_be_visible()
-    assert Recommendation.objects.filter(title=CORRECTED, review__published=True).exists()
-    assert not TrackedItem.objects.filter(text=dropped).exists()
+    assert Recommendation.private_objects.filter(title=CORRECTED, review__published=True).exists()
+    assert not TrackedItem.private_objects.filter(text=dropped).exists()
 
 
 @pytest.mark.browser

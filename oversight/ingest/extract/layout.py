@@ -410,22 +410,28 @@ def _continues(blocks: list[Block], row: Row, text: str) -> bool:
     return True
 
 
+# How many paragraphs at the top make the document's heading (see _drop_furniture).
+_HEAD_PARAS = 3
+
+
 def _drop_furniture(blocks: list[Block]) -> list[Block]:
-    """Footnotes, page numbers and running headers are not part of the content."""
+    """Footnotes, page numbers and running headers are not part of the content. A
+    header printed again on every page is kept once where it heads the document (its
+    first paragraphs: the body and the date of a pack of questions, say)."""
     top = [b for b in blocks if isinstance(b, Para)]
-    first = norm(top[0].text) if top else ""
+    heading_keys = {norm(b.text) for b in top[:_HEAD_PARAS]}
     counts = Counter(norm(b.text) for b in top if len(b.text.split()) <= 8)
     out: list[Block] = []
-    seen_first = False
+    seen: set[str] = set()
     for b in blocks:
         if isinstance(b, Para):
             key = norm(b.text)
             if _FOOTNOTE.match(b.text) or _PAGE_NUMBER.match(b.text.strip()):
                 continue
-            if key == first and first:
-                if seen_first:
+            if key and key in heading_keys:
+                if key in seen:
                     continue
-                seen_first = True
+                seen.add(key)
             elif (
                 counts.get(key, 0) >= 3
                 and not b.bullet

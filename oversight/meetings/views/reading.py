@@ -10,7 +10,8 @@ from django.utils import timezone
 
 from oversight.directory.models import Body
 from oversight.downloads import uploaded_file
-from oversight.tracker.views.common import paginate, viewer_for
+from oversight.visibility.pages import paginate
+from oversight.visibility.viewer import viewer_for
 
 from .. import exports, ical
 from ..access import (
@@ -203,7 +204,7 @@ def _calendar_response(request: HttpRequest, meetings, name: str, filename: str)
 
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every public meeting, as an iCalendar feed."""
-    meetings = Meeting.public_objects.select_related("body").order_by("date", "start", "pk")
+    meetings = Meeting.objects.select_related("body").order_by("date", "start", "pk")
     return _calendar_response(request, meetings, "Public meetings", "meetings.ics")
 
 
@@ -211,8 +212,6 @@ def body_calendar_feed(request: HttpRequest, pk: int) -> HttpResponse:
     """One body's public meetings, as an iCalendar feed."""
     body = get_object_or_404(Body, pk=pk, is_public=True)
     meetings = (
-        Meeting.public_objects.filter(body=body)
-        .select_related("body")
-        .order_by("date", "start", "pk")
+        Meeting.objects.filter(body=body).select_related("body").order_by("date", "start", "pk")
     )
     return _calendar_response(request, meetings, f"Meetings: {body.name}", f"body-{pk}.ics")

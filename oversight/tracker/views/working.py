@@ -16,6 +16,7 @@ from django.utils import timezone
 from oversight.directory.models import Person
 from oversight.downloads import uploaded_file
 from oversight.editing import EditConflict, version_of
+from oversight.visibility.viewer import viewer_for
 
 from .. import operations
 from ..access import (
@@ -36,13 +37,12 @@ from ..forms import (
     UpdateForm,
     VerifyForm,
 )
-from ..models import Evidence, TrackedItem
+from ..models import Evidence, Recommendation, TrackedItem
 from ..rag import Rag
 from .common import (
     get_item_for_user,
     get_recommendation_for_user,
     get_review_for_user,
-    viewer_for,
 )
 
 
@@ -270,10 +270,10 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def recommendation_new(request: HttpRequest, review_pk: int) -> HttpResponse:
-    review, _ = get_review_for_user(request, review_pk)
+    review, viewer = get_review_for_user(request, review_pk)
     _require_manager(request)
     form = RecommendationForm(request.POST or None)
-    position = review.recommendations.count() + 1
+    position = Recommendation.objects.visible_to(viewer).filter(review=review).count() + 1
     return _save_form(
         request,
         form,
@@ -339,7 +339,11 @@ def handover(request: HttpRequest) -> HttpResponse:
         predecessor = form.cleaned_data["predecessor"]
         if not can_hand_over(viewer, predecessor):
             raise PermissionDenied("You cannot hand over this person's work.")
-        preview = list(operations.handover_items(predecessor))
+        preview = list(
+            operations.handover_items(predecessor).filter(
+                pk__in=TrackedItem.objects.visible_to(viewer)
+            )
+        )
         try:
             if request.POST.get("confirm") == "yes":
                 report = operations.hand_over(predecessor, form.cleaned_data["successor"])
