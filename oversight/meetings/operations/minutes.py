@@ -197,7 +197,7 @@ def approve_minutes(meeting: Meeting, *, at: Meeting, user=None) -> Meeting:
         raise ValidationError("These minutes have already been approved.")
     if meeting.status != Meeting.Status.HELD:
         raise ValidationError("Only the minutes of a meeting that was held can be approved.")
-    at = Meeting.objects.get(pk=at.pk)  # its status as stored, not as the caller read it
+    at = Meeting.private_objects.get(pk=at.pk)  # its status as stored, not as the caller read it
     if at.body_id != meeting.body_id:
         raise ValidationError("Minutes are approved at a meeting of the same body.")
     if at.status != Meeting.Status.HELD:
