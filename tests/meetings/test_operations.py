@@ -339,7 +339,9 @@ def test_minutes_cannot_be_approved_at_a_meeting_not_yet_held(sept, dec, b):
         operations.approve_minutes(sept, at=dec)
     sept.refresh_from_db()
     assert not sept.minutes_locked
-    assert dec not in ApproveMinutesForm(meeting=sept, viewer=f.viewer(b.member)).fields["at"].queryset
+    assert (
+        dec not in ApproveMinutesForm(meeting=sept, viewer=f.viewer(b.member)).fields["at"].queryset
+    )
     operations.mark_meeting_held(dec)
     assert dec in ApproveMinutesForm(meeting=sept, viewer=f.viewer(b.member)).fields["at"].queryset
 
