@@ -99,10 +99,12 @@ def test_import_files_under_the_body_and_responder_given(tmp_path):
         "Response: Agreed. The Council will open two new parks by March 2027.\n"
     )
     run("import", str(notes), "--body", "Parks Scrutiny Panel", "--responder", "Parks Trust")
-    review = Review.objects.get()
+    # Not yet published, so only the unrestricted managers see the records.
+    review = Review.private_objects.get()
     assert review.body.name == "Parks Scrutiny Panel"
-    assert review.recommendations.get().number == "1"
-    owners = {i.owner_org.name for i in TrackedItem.objects.filter(origin="commitment")}
+    assert review.recommendations(manager="private_objects").get().number == "1"
+    commitments = TrackedItem.private_objects.filter(origin="commitment")
+    owners = {i.owner_org.name for i in commitments}
     assert owners == {"Parks Trust"}
 
 
