@@ -23,7 +23,7 @@ FLOORS = {
     "kent_county_council_2025-03-13_questions_and_answers.pdf": 0.104,
     "kent_family_hubs_consultation_feedback_draft_responses.pdf": 0.167,
     "kent_selection_member_services_2024-12-13_minutes_extract.pdf": 0.133,
-    "uk_gov_response_lords_behaviour_change.pdf": 0.367,
+    "uk_gov_response_lords_behaviour_change.pdf": 0.879,
     "yic_paediatric_group_2021-06-22_minutes.md": 0.000,
 }
 

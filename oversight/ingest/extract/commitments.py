@@ -93,7 +93,11 @@ class Commitment:
         return {
             "text": " ".join(self.seg.text.split()),
             "due": self.due,
-            "recommendation": self.recommendation,
+            "recommendation": (
+                self.recommendation
+                if self.recommendation and re.fullmatch(r"\d+[a-z]?", self.recommendation)
+                else None
+            ),
         }
 
 
