@@ -140,7 +140,8 @@ def extract_document(doc: Document) -> Extraction:
             records["agenda_items"].append(item.record())
             prov.out["agenda_items"].append(prov.where(item.seg))
 
-    for q in questions.find_questions(blocks):
+    found_questions = questions.find_questions(blocks)
+    for q in found_questions:
         records["questions"].append(q.record())
         prov.out["questions"].append(prov.where(q.seg()))
 
@@ -149,9 +150,9 @@ def extract_document(doc: Document) -> Extraction:
         prov.out["actions"].append(prov.where(a.seg))
 
     # Commitments: from responses, or from a report's own text.
-    passages: list[tuple[list[layout.Para], str | None, str]] = []
+    passages: list[commitments_mod.Passage] = []
     if has_responses:
-        passages = [(r.paras, e.number, e.timescale) for e in entries for r in e.responses]
+        passages = _response_passages(entries)
     elif entries or unnumbered:
         rec_spans = {u.seg.span() for u in unnumbered}
         text_paras = [
@@ -159,7 +160,15 @@ def extract_document(doc: Document) -> Extraction:
             for p in layout.flatten(blocks)
             if id(p) not in used and not p.heading and p.seg.span() not in rec_spans
         ]
-        passages = [(text_paras, None, "")]
+        passages = [commitments_mod.Passage(text_paras, [])]
+    if not meeting_doc:
+        # What a council answers to questions put to it promises too (not in minutes,
+        # where answers are reported speech).
+        passages += [
+            commitments_mod.Passage([layout.Para(s) for s in q.answer], [])
+            for q in found_questions
+            if q.answer
+        ]
     for c in commitments_mod.find_commitments(passages, context):
         records["commitments"].append(c.record())
         prov.out["commitments"].append(prov.where(c.seg))
@@ -186,6 +195,23 @@ def extract_document(doc: Document) -> Extraction:
     prov.out["document"] = [prov.where(header.title.seg) if header.title else None]
     prov.out["meeting"] = [prov.where(header.date_seg) if meeting else None]
     return Extraction(data, doc.text, list(doc.page_starts), doc.source_name, prov.out)
+
+
+def _response_passages(entries: list[recommendations.Entry]) -> list[commitments_mod.Passage]:
+    """One passage per response; a response several recommendations share is read once,
+    each promise going to the recommendation it answers."""
+    shared: dict[tuple[int, ...], commitments_mod.Passage] = {}
+    out: list[commitments_mod.Passage] = []
+    for e in entries:
+        answer = (e.number, " ".join([e.title or "", *(p.text for p in e.text)]))
+        for r in e.responses:
+            key = tuple(id(p) for p in r.paras)
+            if key in shared:
+                shared[key].answers.append(answer)
+                continue
+            shared[key] = commitments_mod.Passage(r.paras, [answer], e.timescale)
+            out.append(shared[key])
+    return out
 
 
 _NOTES = re.compile(
