@@ -5,6 +5,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1:8000
+# The demo runs as a live site would (DEBUG off), so it needs a SECRET_KEY: made once on
+# this machine and kept in a file only its owner can read. A real deployment sets its own.
+KEY_FILE := .oversight-secret-key
+WITH_KEY = SECRET_KEY="$${SECRET_KEY:-$$(cat $(KEY_FILE))}"
 
 .PHONY: install run test lint format bench demo clean
 
@@ -15,14 +19,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $(STAMP)
 
-run: install
-	$(BIN)/oversight migrate --noinput
-	$(BIN)/oversight demo
-	$(BIN)/oversight runserver $(HOST)
+$(KEY_FILE):
+	umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 
-demo: install
-	$(BIN)/oversight migrate --noinput
-	$(BIN)/oversight demo
+run: install $(KEY_FILE)
+	$(WITH_KEY) $(BIN)/oversight migrate --noinput
+	$(WITH_KEY) $(BIN)/oversight demo
+	$(WITH_KEY) $(BIN)/oversight runserver $(HOST)
+
+demo: install $(KEY_FILE)
+	$(WITH_KEY) $(BIN)/oversight migrate --noinput
+	$(WITH_KEY) $(BIN)/oversight demo
 
 test: install
 	$(BIN)/ruff check .

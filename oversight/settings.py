@@ -2,18 +2,24 @@
 environment:
 
 - ``DATABASE_URL``: default a SQLite file ``oversight.sqlite3`` in the working directory.
-- ``SECRET_KEY``: default a key generated once and kept in ``.oversight-secret-key``.
+- ``SECRET_KEY``: required when ``DEBUG`` is off (start-up is refused without it); with
+  ``DEBUG`` on, a key is generated once and kept in ``.oversight-secret-key``.
 - ``DEBUG``: ``1``/``true`` to turn on; off by default.
 - ``ALLOWED_HOSTS``: comma-separated; default ``127.0.0.1,localhost``.
+- ``HTTPS``: ``1`` when the site is served over HTTPS (directly or behind a proxy that sets
+  ``X-Forwarded-Proto``): secure cookies, HSTS and redirect of plain HTTP.
+- ``HSTS_SECONDS``: how long browsers must keep to HTTPS; default one year (with ``HTTPS``).
 - ``OVERSIGHT_COUNCIL``: the council's name in the page header.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
 """
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 WORK_DIR = Path(os.environ.get("OVERSIGHT_WORK_DIR", os.getcwd()))
@@ -28,9 +34,16 @@ def _flag(name: str, default: bool = False) -> bool:
     }
 
 
-def _secret_key() -> str:
+def _secret_key(debug: bool) -> str:
     if key := os.environ.get("SECRET_KEY"):
         return key
+    if not debug:
+        # A key made up here would sign sessions with a value nobody chose or kept: a
+        # live site must be given its own.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment (a long random value, "
+            "kept secret), or set DEBUG=1 for development on your own machine."
+        )
     # Development convenience: generate once and keep, so sessions survive restarts.
     path = WORK_DIR / ".oversight-secret-key"
     if path.exists():
@@ -44,8 +57,8 @@ def _secret_key() -> str:
     return key
 
 
-SECRET_KEY = _secret_key()
 DEBUG = _flag("DEBUG")
+SECRET_KEY = _secret_key(DEBUG)
 ALLOWED_HOSTS = [
     h.strip()
     for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
@@ -62,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "simple_history",
+    "axes",
+    "csp",
     "oversight.directory",
     "oversight.tracker",
     "oversight.meetings",
@@ -69,6 +84,7 @@ INSTALLED_APPS = [
     "oversight.stopsearch",
     "oversight.indicators",
     "oversight.public",
+    "oversight.safekeeping",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +97,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "oversight.urls"
@@ -122,9 +141,28 @@ FORM_RENDERER = "oversight.public.forms.GovUKFormRenderer"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in throttling (django-axes, docs/decisions/0002-sign-in-and-headers.md): after
+# five wrong passwords for one username from one address, that pair is refused for 15
+# minutes, whatever is typed. Keyed on the pair, so a stranger cannot lock a colleague
+# out from elsewhere. Attempts are kept in the database, so every worker process sees
+# them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
@@ -148,15 +186,48 @@ STOPSEARCH_DB = Path(os.environ.get("STOPSEARCH_DB", WORK_DIR / "oversight-stops
 # Evidence and imported documents: refuse anything bigger than this before reading it.
 MAX_UPLOAD_BYTES = int(os.environ.get("OVERSIGHT_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# An uploaded document is read in a child process that cannot use more memory or
+# processor time than this (oversight/ingest/sandbox.py); past either it is refused.
+EXTRACTION_MEMORY_LIMIT = int(os.environ.get("OVERSIGHT_EXTRACT_MEMORY_MB", "500")) * 1024 * 1024
+EXTRACTION_TIME_LIMIT = float(os.environ.get("OVERSIGHT_EXTRACT_SECONDS", "10"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = _flag("SECURE_COOKIES", False)
-    CSRF_COOKIE_SECURE = _flag("SECURE_COOKIES", False)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Served over HTTPS (HTTPS=1): cookies only over HTTPS, browsers told to keep to HTTPS
+# (HSTS), plain HTTP redirected. Behind a proxy that ends TLS, it must set
+# X-Forwarded-Proto; SECURE_COOKIES=1 is the older name for the same switch.
+HTTPS = _flag("HTTPS") or _flag("SECURE_COOKIES")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HSTS_INCLUDE_SUBDOMAINS", True)
+    # The preload directive only makes the site eligible for browsers' built-in HTTPS
+    # list; joining it is a separate, deliberate submission. HSTS_PRELOAD=0 leaves it out.
+    SECURE_HSTS_PRELOAD = _flag("HSTS_PRELOAD", True)
+
+# Content-Security-Policy (django-csp; Django 5.2 has none of its own). Every script and
+# style is a file from this site: no inline script, no inline style attribute, nothing
+# from elsewhere, no framing. Images may be data: URLs (GOV.UK Frontend's icons).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

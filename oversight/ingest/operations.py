@@ -40,8 +40,11 @@ from django.db import OperationalError, connections, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from .extract import UnreadableDocument, extract_file
-from .loading import load_extraction, validate_extraction
+from oversight.directory.models import Body, Organisation
+
+from . import sandbox
+from .extract import UnreadableDocument
+from .loading import Filing, load_extraction, validate_extraction
 from .models import ImportedDocument
 
 logger = logging.getLogger(__name__)
@@ -212,7 +215,8 @@ def run_extraction(pk: int, *, stalled_before: datetime | None = None) -> Import
     try:
         _retrying(_progress, pk, 10, "Reading the document and finding its records")
         with _local_path(imp) as path:
-            result = extract_file(path, max_bytes=settings.MAX_UPLOAD_BYTES)
+            # In a child process within memory and time limits (sandbox.py).
+            result = sandbox.extract_file(path, max_bytes=settings.MAX_UPLOAD_BYTES)
         _retrying(_progress, pk, 90, "Checking the records")
         data = result.to_dict()
         provenance = _aligned(data, result.provenance)
@@ -313,6 +317,8 @@ def _carry_over_header(imp: ImportedDocument, data: dict) -> None:
     if published and published.extraction:
         data["document"] = copy.deepcopy(published.extraction["document"])
         data["meeting"] = copy.deepcopy(published.extraction["meeting"])
+        if published.filing:
+            ImportedDocument.objects.filter(pk=imp.pk).update(filing=published.filing)
 
 
 def _finish(pk: int, data: dict, provenance: dict, text: str) -> ImportedDocument:
@@ -358,15 +364,40 @@ def fail_import(imp: ImportedDocument, reason: str) -> ImportedDocument:
 # --- reviewing ------------------------------------------------------------------------
 
 
-def contract_problems(data: dict | None) -> list[str]:
-    """Every way `data` breaks the extraction contract, as "path: problem" lines."""
+def filing_of(chosen: dict | None) -> Filing:
+    """Where the officer chose to file an import's records (its `filing`), with the
+    directory records it names; a chosen record since deleted counts as not chosen."""
+    chosen = chosen or {}
+
+    def pick(model, key: str):
+        value = str(chosen.get(key) or "")
+        return model.objects.filter(pk=int(value)).first() if value.isdigit() else None
+
+    return Filing(
+        body=pick(Body, "body"),
+        new_body=(chosen.get("new_body") or "") if chosen.get("body") == "new" else "",
+        responder=pick(Organisation, "responder"),
+        new_responder=(chosen.get("new_responder") or "")
+        if chosen.get("responder") == "new"
+        else "",
+    )
+
+
+def contract_problems(data: dict | None, filing: Filing | None = None) -> list[str]:
+    """Every way `data` breaks the extraction contract, or cannot be filed as `filing`
+    says, as "path: problem" lines."""
     if data is None:
         return ["There are no records to check."]
     try:
-        validate_extraction(data)
+        validate_extraction(data, body_chosen=bool(filing and filing.body_chosen))
     except ValidationError as exc:
         return list(exc.messages)
     return []
+
+
+def import_problems(imp: ImportedDocument) -> list[str]:
+    """What stops the import's records being published as they stand."""
+    return contract_problems(imp.extraction, filing_of(imp.filing))
 
 
 def problem_root(problem: str) -> str:
@@ -382,15 +413,18 @@ def save_corrections(
     revision: int,
     roots: tuple[str, ...],
     section: str,
+    filing: dict | None = None,
 ) -> ImportedDocument:
     """Replace the import's records with the officer's corrections of one section
-    (`roots`: the contract's parts it edits) and mark that section checked. Raises
+    (`roots`: the contract's parts it edits) and mark that section checked; `filing`,
+    when given, replaces where the records are filed (see `filing_of`). Raises
     ValidationError, writing nothing, when those parts break the contract, when the
     import can no longer be changed, or when someone saved since `revision`."""
+    chosen = filing_of(imp.filing if filing is None else filing)
     # Problems in other sections wait for their own review (and block publishing).
     problems = [
         p
-        for p in contract_problems(data)
+        for p in contract_problems(data, chosen)
         if problem_root(p) in roots or problem_root(p) not in ROOTS
     ]
     if problems:
@@ -403,6 +437,8 @@ def save_corrections(
             raise ValidationError(STALE)
         locked.extraction = data
         locked.provenance = provenance
+        if filing is not None:
+            locked.filing = filing
         locked.revision += 1
         if section not in locked.checked_sections:
             locked.checked_sections = [*locked.checked_sections, section]
@@ -417,15 +453,20 @@ def save_corrections(
 def preview_publish(imp: ImportedDocument) -> dict:
     """What publishing would write, found by loading the records in a transaction that
     is then rolled back: counts per kind of record (created, updated, unchanged), the
-    review or meeting it would file under, and the loader's warnings. Raises
-    ValidationError when the records break the contract."""
+    review or meeting it would file under, the loader's warnings and the commitments
+    that would have no owner. Raises ValidationError when the records break the
+    contract."""
     with transaction.atomic():
         report = load_extraction(
-            copy.deepcopy(imp.extraction), publish=True, source_name=imp.original_name
+            copy.deepcopy(imp.extraction),
+            publish=True,
+            source_name=imp.original_name,
+            filing=filing_of(imp.filing),
         )
         preview = {
             "counts": report.counts(),
             "warnings": list(report.warnings),
+            "unowned": list(report.unowned),
             "review": report.review.title if report.review else None,
             "review_body": report.review.body.name if report.review else None,
             "review_is_new": bool(report.created["review"]),
@@ -453,7 +494,10 @@ def publish_import(imp: ImportedDocument, *, user, revision: int) -> ImportedDoc
                 "before publishing."
             )
         report = load_extraction(
-            copy.deepcopy(locked.extraction), publish=True, source_name=locked.original_name
+            copy.deepcopy(locked.extraction),
+            publish=True,
+            source_name=locked.original_name,
+            filing=filing_of(locked.filing),
         )
         locked.status = Status.PUBLISHED
         locked.published_at = timezone.now()

@@ -11,6 +11,11 @@ urlpatterns = [
     path("imports/<int:pk>/status/", views.import_status, name="import_status"),
     path("imports/<int:pk>/original/", views.original, name="import_original"),
     path("imports/<int:pk>/again/", views.reimport, name="import_again"),
+    path(
+        "imports/<int:pk>/pages/<int:page>/<int:start>-<int:end>.png",
+        views.page_image,
+        name="import_page",
+    ),
     path("imports/<int:pk>/check/<slug:section>/", views.review_section, name="import_section"),
     path("imports/<int:pk>/publish/", views.publish, name="import_publish"),
 ]

@@ -24,7 +24,7 @@ from oversight.tracker.access import can_manage_reviews
 from oversight.tracker.models import Viewer
 from oversight.tracker.views.common import paginate, viewer_for
 
-from . import operations
+from . import operations, pages
 from .forms import (
     SECTION_OF_ROOT,
     SECTIONS,
@@ -140,7 +140,7 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     imp, _ = get_import_for_user(request, pk)
     context = {"imp": imp}
     if imp.status == Status.READY:
-        context["problems"] = _located(operations.contract_problems(imp.extraction))
+        context["problems"] = _located(operations.import_problems(imp))
         context["sections"] = [
             {
                 "section": s,
@@ -188,6 +188,27 @@ def original(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@login_required
+def page_image(request: HttpRequest, pk: int, page: int, start: int, end: int) -> HttpResponse:
+    """A PDF page as a PNG with a passage marked, for the review screen. Only passages
+    the import's records were read from (or the first part of one), so the images kept
+    on disk stay few."""
+    imp, _ = get_import_for_user(request, pk)
+    if not imp.has_page_images:
+        raise Http404("This document has no page images")
+    if not any(p == page and s == start and start < end <= e for p, s, e in imp.passage_spans()):
+        raise Http404("No record was read from there")
+    try:
+        path = pages.page_image(imp, page, start, end)
+    except (FileNotFoundError, IndexError) as exc:
+        raise Http404("The page cannot be shown") from exc
+    response = FileResponse(path.open("rb"), content_type="image/png")
+    response["X-Content-Type-Options"] = "nosniff"
+    # Private: only officers may see it, so no shared cache may keep it.
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
 # --- checking the records -------------------------------------------------------------
 
 
@@ -217,6 +238,7 @@ def review_section(request: HttpRequest, pk: int, section: str) -> HttpResponse:
                 revision=_revision(request),
                 roots=sec.roots,
                 section=sec.slug,
+                filing=editor.filing(),
             )
         except ValidationError as exc:
             editor.add_problems(exc.messages)
@@ -283,7 +305,7 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
             # The import's page says so in a confirmation panel.
             return redirect(imp)
     preview = None
-    problems = operations.contract_problems(imp.extraction)
+    problems = operations.import_problems(imp)
     if not problems:
         try:
             preview = operations.preview_publish(imp)

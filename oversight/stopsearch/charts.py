@@ -55,7 +55,7 @@ def _svg(
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" focusable="false" '
         f'class="app-chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'style="max-width:100%;height:auto" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f"{FONT}>"
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>'

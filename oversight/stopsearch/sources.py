@@ -46,6 +46,16 @@ FILE_NAME = re.compile(
     re.IGNORECASE,
 )
 _CHUNK = 1 << 20
+# Compressed files are judged by the sizes they declare before anything is decompressed,
+# and held to them while they are read. One force's month is a few megabytes (the
+# Met's largest about 6 MB), so a file declaring more than this is refused, and so is
+# one compressed more than MAX_RATIO to 1 (real files are about 30 to 1 at most, a
+# compressed bomb thousands to 1) once it is big enough to matter.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_CHECKED_FROM = 10 * 1024 * 1024
+# What reading a damaged or truncated compressed file raises.
+_DAMAGED = (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError, RuntimeError)
 
 
 class ImportRefused(Exception):
@@ -67,18 +77,30 @@ class Source:
 
     @contextmanager
     def open_binary(self, archives: Archives) -> Iterator[io.BufferedIOBase]:
-        """The CSV's bytes, decompressed."""
+        """The CSV's bytes, decompressed. A ZIP member is held by zipfile to the size and
+        checksum its archive declares; a gzipped file to MAX_FILE_BYTES."""
         if self.member is not None:
             with archives.get(self.path).open(self.member) as handle:
                 yield handle
         elif self.gzipped:
             with gzip.open(self.path, "rb") as handle:
-                yield handle
+                yield io.BufferedReader(_Bounded(handle, self.label))
         else:
             with self.path.open("rb") as handle:
                 yield handle
 
     def materialise(
+        self, directory: Path, index: int, archives: Archives, *, rewrite: bool = False
+    ) -> tuple[Path, str]:
+        """See `_materialise`; a damaged or truncated file is refused (ImportRefused)."""
+        try:
+            return self._materialise(directory, index, archives, rewrite=rewrite)
+        except _DAMAGED as exc:
+            raise ImportRefused(
+                f"{self.label}: damaged or truncated, cannot be read ({exc})"
+            ) from exc
+
+    def _materialise(
         self, directory: Path, index: int, archives: Archives, *, rewrite: bool = False
     ) -> tuple[Path, str]:
         """A CSV file DuckDB can read, plain or gzipped (the original when it is one), and
@@ -148,8 +170,73 @@ _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... file name length, ext
 _GZIP_HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no name, no time
 
 
+class _Bounded(io.RawIOBase):
+    """A decompressing reader that refuses to give more than MAX_FILE_BYTES."""
+
+    def __init__(self, inner: io.BufferedIOBase, label: str) -> None:
+        self.inner, self.label, self.given = inner, label, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.inner.read(min(len(buffer), MAX_FILE_BYTES + 1 - self.given))
+        self.given += len(data)
+        if self.given > MAX_FILE_BYTES:
+            raise ImportRefused(_too_big(self.label, "decompresses to"))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _too_big(label: str, how: str) -> str:
+    return (
+        f"{label}: {how} more than {MAX_FILE_BYTES // (1024 * 1024)} MB; "
+        "refused as a possible compressed bomb"
+    )
+
+
+def declared_problem(label: str, expanded: int, packed: int) -> str | None:
+    """Why a compressed file is refused from the sizes it declares, or None."""
+    if expanded > MAX_FILE_BYTES:
+        return _too_big(label, f"declares {expanded / (1024 * 1024):,.0f} MB uncompressed,")
+    if expanded >= RATIO_CHECKED_FROM and packed and expanded / packed > MAX_RATIO:
+        return (
+            f"{label}: compressed {expanded / packed:,.0f} to 1 (over {MAX_RATIO} to 1); "
+            "refused as a possible compressed bomb"
+        )
+    return None
+
+
+def _gzip_declared_size(path: Path) -> int:
+    """The uncompressed size a gzip file records in its last four bytes (modulo 4 GB,
+    which is why reading it is bounded as well)."""
+    with path.open("rb") as handle:
+        handle.seek(0, io.SEEK_END)
+        if handle.tell() < 18:  # smaller than any gzip file: reading it will say why
+            return 0
+        handle.seek(-4, io.SEEK_END)
+        return struct.unpack("<I", handle.read(4))[0]
+
+
 def _deflated_member_as_gzip(archive: Path, info: zipfile.ZipInfo, target: Path) -> None:
-    """Write a ZIP member's DEFLATE stream, as stored, as a gzip file."""
+    """Write a ZIP member's DEFLATE stream, as stored, as a gzip file. The stream is
+    inflated on the way (and the output thrown away) to hold it to the size the archive
+    declares: DuckDB, which reads the copy, would otherwise believe a lying archive."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    inflated = 0
+
+    def check(data: bytes) -> None:
+        nonlocal inflated
+        while data:
+            inflated += len(inflater.decompress(data, _CHUNK))
+            if inflated > info.file_size:
+                raise ImportRefused(
+                    f"{archive}:{info.filename}: holds more than the "
+                    f"{info.file_size:,} bytes its archive declares; refused as a possible "
+                    "compressed bomb"
+                )
+            data = inflater.unconsumed_tail
+
     with archive.open("rb") as source, target.open("wb") as writer:
         source.seek(info.header_offset)
         signature, name_length, extra_length = _LOCAL_HEADER.unpack(source.read(_LOCAL_HEADER.size))
@@ -162,8 +249,11 @@ def _deflated_member_as_gzip(archive: Path, info: zipfile.ZipInfo, target: Path)
             chunk = source.read(min(_CHUNK, remaining))
             if not chunk:
                 raise zipfile.BadZipFile(f"{archive}:{info.filename}: truncated")
+            check(chunk)
             writer.write(chunk)
             remaining -= len(chunk)
+        if inflated != info.file_size or not inflater.eof:
+            raise zipfile.BadZipFile(f"{archive}:{info.filename}: truncated")
         writer.write(struct.pack("<II", info.CRC, info.file_size & 0xFFFFFFFF))
 
 
@@ -251,7 +341,14 @@ class _Collector:
         elif path.suffix.lower() == ".zip":
             self.zip(path)
         elif match := FILE_NAME.match(path.name):
-            self.add(str(path), path, None, match, path.stat().st_size)
+            size = path.stat().st_size
+            if match["gz"] and (
+                problem := declared_problem(str(path), _gzip_declared_size(path), size)
+            ):
+                # A truncated file's last bytes are not its trailer: say so too.
+                self.problems.append(f"{problem} (or the file is truncated)")
+                return
+            self.add(str(path), path, None, match, size)
         elif inside_folder:
             self.skipped.append(str(path))
         else:
@@ -271,11 +368,24 @@ class _Collector:
             match = FILE_NAME.match(Path(info.filename).name)
             if match is None:
                 self.skipped.append(f"{path}:{info.filename}")
+            elif problem := self.member_problem(path, info):
+                found = True
+                self.problems.append(problem)
             else:
                 found = True
                 self.add(f"{path}:{info.filename}", path, info.filename, match, info.file_size)
         if not found:
             self.problems.append(f"{path}: no stop-and-search files in this archive")
+
+    @staticmethod
+    def member_problem(path: Path, info: zipfile.ZipInfo) -> str | None:
+        """Why a ZIP member is refused from what the archive's directory says, or None."""
+        label = f"{path}:{info.filename}"
+        if info.flag_bits & 1:
+            return f"{label}: encrypted; import an unprotected copy"
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return f"{label}: compressed in a way not supported here; re-save it as a plain ZIP"
+        return declared_problem(label, info.file_size, info.compress_size)
 
     def add(self, label: str, path: Path, member: str | None, match: re.Match, size: int) -> None:
         force, month, gzipped = match["force"].lower(), match["month"], bool(match["gz"])
@@ -284,8 +394,11 @@ class _Collector:
             with source.open_binary(self.archives) as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
                 row = next(csv.reader(text), None)
-        except (OSError, UnicodeDecodeError, EOFError, zipfile.BadZipFile, csv.Error) as exc:
+        except (*_DAMAGED, UnicodeDecodeError, csv.Error) as exc:
             self.problems.append(f"{label}: cannot read the header ({exc})")
+            return
+        except ImportRefused as exc:
+            self.problems.append(str(exc))
             return
         if not row:
             self.problems.append(f"{label}: empty file, no header")
@@ -314,6 +427,13 @@ class _Collector:
     def same_content(self, a: Source, b: Source) -> bool:
         if (a.path.resolve(), a.member) == (b.path.resolve(), b.member):
             return True
+        try:
+            return self._same_bytes(a, b)
+        except _DAMAGED as exc:
+            self.problems.append(f"{b.label}: damaged or truncated, cannot be read ({exc})")
+            return True  # refused already; not also reported as a clash
+
+    def _same_bytes(self, a: Source, b: Source) -> bool:
         with a.open_binary(self.archives) as left, b.open_binary(self.archives) as right:
             while True:
                 x, y = left.read(_CHUNK), right.read(_CHUNK)

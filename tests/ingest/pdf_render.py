@@ -13,6 +13,18 @@ Blocks, as in `documents.py` plus:
 - ("ul", glyph, [items]) a list with that bullet glyph ("•", "▪", "–");
 - ("table", rows, widths) a ruled table whose first row is its header, repeated on each
   page; each cell a list of paragraphs ("• " starts a bullet); widths are fractions;
+  ("table", rows, widths, "split") splits a row too long for the page's end there, to
+  go on on the next page;
+- ("unruled", rows, widths) the same table without rules or shading (its header row
+  bold);
+- ("ol", [(label, text), ...]) a list with hanging indents: each label ("1.", "a)") at
+  the margin, its text from a tab stop, wrapped lines under the text;
+- ("columns", [(left, right), ...]) two columns of short lines without rules (a list
+  of names set in two columns);
+- ("title", text) a heading in large print, not bold; ("spaced", text) a heading
+  spaced out letter by letter ("A G E N D A");
+- ("contents", [(entry, page), ...]) a contents page's entries, each with a dot leader
+  to its page number at the right margin;
 - ("break",) a new page.
 """
 
@@ -61,6 +73,7 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import (
+        Flowable,
         PageBreak,
         Paragraph,
         SimpleDocTemplate,
@@ -68,6 +81,32 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
         Table,
         TableStyle,
     )
+
+    class Drawn(Flowable):
+        """Lines drawn straight on the canvas: (x, text, font, size, char_space, align)."""
+
+        def __init__(self, lines: list[tuple], leading: float):
+            super().__init__()
+            self.lines, self.leading = lines, leading
+
+        def wrap(self, available_width, available_height):
+            self.width = available_width
+            return available_width, self.leading * len(self.lines) + 4
+
+        def draw(self):
+            y = self.leading * (len(self.lines) - 1) + 4
+            for parts in self.lines:
+                for x, text, font, size, space, align in parts:
+                    self.canv.setFont(font, size)
+                    if align == "right":
+                        self.canv.drawRightString(self.width, y, text)
+                    else:
+                        t = self.canv.beginText(x, y)
+                        t.setFont(font, size)
+                        t.setCharSpace(space)
+                        t.textOut(text)
+                        self.canv.drawText(t)
+                y -= self.leading
 
     _fonts()
     body = ParagraphStyle(
@@ -107,12 +146,48 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
             elif kind == "ul":
                 out += [para(item, body, block[1]) for item in block[2]]
                 out.append(Spacer(1, 6))
+            elif kind == "ol":
+                hanging = ParagraphStyle("ol", parent=body, leftIndent=28, bulletIndent=0)
+                for label, text in block[1]:
+                    out += [para(text, hanging, label), Spacer(1, 5)]
+            elif kind == "columns":
+                lines = [
+                    [(0, a, "Council", 10.5, 0, ""), (width / 2, b, "Council", 10.5, 0, "")]
+                    for a, b in block[1]
+                ]
+                out += [Drawn(lines, 13), Spacer(1, 6)]
+            elif kind == "title":
+                out += [para(block[1], ParagraphStyle("t", parent=body, fontSize=18, leading=22))]
+            elif kind == "spaced":
+                out += [Drawn([[(0, block[1], "Council-Bold", 12, 4, "")]], 15), Spacer(1, 6)]
+            elif kind == "contents":
+                lines = []
+                for entry, page in block[1]:
+                    dots = "." * int((width - 60 - len(entry) * 5.5) / 3)
+                    lines.append(
+                        [
+                            (0, f"{entry} {dots}", "Council", 10.5, 0, ""),
+                            (0, str(page), "Council", 10.5, 0, "right"),
+                        ]
+                    )
+                out += [Drawn(lines, 15), Spacer(1, 6)]
+            elif kind == "unruled":
+                rows, widths = block[1], block[2]
+                data = [
+                    [[cell_para(p, i == 0) for p in c] for c in row] for i, row in enumerate(rows)
+                ]
+                table = Table(data, colWidths=[w * width for w in widths])
+                table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                out += [table, Spacer(1, 10)]
             elif kind == "table":
                 rows, widths = block[1], block[2]
                 data = [
                     [[cell_para(p, i == 0) for p in c] for c in row] for i, row in enumerate(rows)
                 ]
-                table = Table(data, colWidths=[w * width for w in widths], repeatRows=1)
+                split = 1 if block[3:] == ("split",) else 0
+                table = Table(
+                    data, colWidths=[w * width for w in widths], repeatRows=1, splitInRow=split
+                )
                 table.setStyle(
                     TableStyle(
                         [

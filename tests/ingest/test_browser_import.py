@@ -197,3 +197,80 @@ def test_hostile_file_is_refused_and_the_same_file_twice_is_offered_as_a_reimpor
     expect(page.get_by_role("alert")).to_contain_text("Enter a real date")
     expect(first.get_by_label("Due")).to_have_value("next spring")
     assert ImportedDocument.objects.filter(status="ready").count() == 2
+
+
+REAL_PDF = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "samples"
+    / "real"
+    / "documents"
+    / "uk_gov_response_lords_behaviour_change.pdf"
+)
+COMMITTEE = "Science and Technology Select Committee"
+
+
+@pytest.mark.browser
+@pytest.mark.xdist_group("browser")
+@pytest.mark.django_db(transaction=True)
+def test_officer_imports_a_real_pdf_picks_its_body_checks_a_record_by_its_page_and_publishes(
+    site, fast_passwords, reads_beside_the_import_thread
+):
+    # A real government response to a Lords committee (read from ../shared, never
+    # copied). Nothing below depends on how many records the extractor finds.
+    assert REAL_PDF.exists(), f"{REAL_PDF} is missing: the shared samples are needed"
+    scrutiny_officer()
+    page = site.page
+    site.sign_in("sam", PASSWORD)
+    upload(site, REAL_PDF)
+    when_read(site, "ready for review", "Review the records")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        f"Check the records from {REAL_PDF.name}"
+    )
+
+    # The title names no commission the directory has: the officer creates the body.
+    tasks = page.locator(".govuk-task-list")
+    tasks.get_by_role("link", name="The document and its meeting").click()
+    site.check()
+    filing = page.get_by_role("group", name="Where the records are filed")
+    filing.get_by_label("Body the records are filed under").select_option(
+        label="Create a new body named below"
+    )
+    filing.get_by_label("Name of the new body").fill(COMMITTEE)
+    page.get_by_role("button", name="Save and go back to the sections").click()
+    site.check()
+    expect(page.get_by_role("alert")).to_contain_text("your changes have been saved")
+    expect(page.locator("main")).not_to_contain_text("cannot tell which scrutiny commission")
+
+    # A recommendation beside its page, the passage marked on the image and in the text.
+    tasks.get_by_role("link", name="Recommendations and responses").click()
+    site.check()
+    first = page.locator("#recommendations-0")
+    passage = first.locator("blockquote mark")
+    expect(passage).not_to_be_empty()
+    image = first.get_by_role("img")
+    expect(image).to_have_attribute(
+        "alt", re.compile(r"^Page \d+ of the document, with the passage marked in yellow: “")
+    )
+    image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
+    words = passage.inner_text().replace("Start of the passage:", "").split()[:4]
+    assert " ".join(words) in " ".join(image.get_attribute("alt").split())
+    page.get_by_role("button", name="Save and go back to the sections").click()
+    site.check()
+
+    page.get_by_role("link", name="Check and publish").click()
+    site.check()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Publish these records?")
+    expect(page.locator("main")).to_contain_text(f"of {COMMITTEE}")
+    page.get_by_role("button", name="Publish").click()
+    site.check()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Published")
+    imp = ImportedDocument.objects.get()
+    assert imp.review.body.name == COMMITTEE
+    assert imp.review.recommendations.exists()
+    page.get_by_role("link", name="Go to the review").click()
+    site.check()
+    expect(page.locator("main")).to_contain_text(COMMITTEE)

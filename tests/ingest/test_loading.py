@@ -474,3 +474,159 @@ def test_recommendations_in_minutes_are_filed_under_the_meetings_body():
     assert report.review.recommendations.count() == 1
     (question,) = report.meeting.questions.all()
     assert question.review is None
+
+
+# --- the import journey: filing, owners, names ---------------------------------------------
+
+
+def report_doc(*recommendations, title="Report on behaviour change", commitments=()) -> dict:
+    return extraction(
+        document={"title": title, "kind": "scrutiny_report", "date": "2026-03-02"},
+        recommendations=list(recommendations),
+        commitments=list(commitments),
+    )
+
+
+def promise(text, recommendation=None, due=None):
+    return {"text": text, "due": due, "recommendation": recommendation}
+
+
+def test_commitment_naming_an_unnumbered_recommendation_by_its_place_is_filed_under_it():
+    # The review screen shows unnumbered recommendations as "Recommendation 1, 2, 3", so
+    # that is how the officer names them when correcting a commitment.
+    data = report_doc(
+        rec(None, "We recommend a chief social scientist."),
+        rec(None, "We recommend a review of advice."),
+        rec(None, "We recommend published evaluations."),
+        title="Report of the Health in Hackney Scrutiny Commission on advice",
+        commitments=[promise("The Government will review its advice by March.", "2")],
+    )
+    report = load_extraction(data)
+    assert not [w for w in report.warnings if "does not have" in w]
+    item = TrackedItem.objects.get(text__startswith="The Government will review")
+    assert item.recommendation.text == "We recommend a review of advice."
+
+
+def test_commitment_names_its_recommendation_with_or_without_leading_zeros():
+    data = response_doc(
+        rec("7", "We ask for a plan."),
+        commitments=[promise("A plan will be published.", "07")],
+    )
+    report = load_extraction(data)
+    assert not report.warnings
+    assert TrackedItem.objects.get(text="A plan will be published.").recommendation.number == "7"
+
+
+def test_commitment_naming_a_recommendation_the_document_lacks_is_still_reported():
+    data = response_doc(
+        rec("1", "We ask for a plan."),
+        commitments=[promise("A plan will be published.", "9")],
+    )
+    report = load_extraction(data)
+    assert any("recommendation 9, which the document does not have" in w for w in report.warnings)
+
+
+def test_review_whose_title_names_no_commission_files_under_the_body_the_officer_chose():
+    data = report_doc(rec(None, "We recommend a chief social scientist."))
+    with pytest.raises(ValidationError, match="cannot tell which scrutiny commission"):
+        load_extraction(data)
+    chosen = Body.objects.create(name="Health Scrutiny Commission", kind=Body.Kind.COMMISSION)
+    review = load_extraction(data, filing=loading.Filing(body=chosen)).review
+    assert review.body == chosen
+
+
+def test_officer_can_create_the_body_a_review_is_filed_under():
+    data = report_doc(rec(None, "We recommend a chief social scientist."))
+    report = load_extraction(
+        data, filing=loading.Filing(new_body="Science and Technology Select Committee")
+    )
+    body = report.review.body
+    assert body.name == "Science and Technology Select Committee"
+    assert body.kind == Body.Kind.BOARD and report.created["body"] == 1
+
+
+def test_meeting_document_naming_no_body_files_under_the_body_the_officer_chose():
+    data = extraction(
+        document={"title": None, "kind": "agenda", "date": "2025-01-30"},
+        agenda_items=[
+            {
+                "number": "1",
+                "title": "Apologies",
+                "start": None,
+                "duration_minutes": None,
+                "presenters": [],
+            }
+        ],
+    )
+    with pytest.raises(ValidationError, match="needs the body that met"):
+        load_extraction(data)
+    cabinet = Body.objects.create(name="Cabinet", kind=Body.Kind.CABINET)
+    meeting = load_extraction(data, filing=loading.Filing(body=cabinet)).meeting
+    assert meeting.body == cabinet and meeting.date == date(2025, 1, 30)
+    assert meeting.agenda_items.get().title == "Apologies"
+
+
+def test_commitments_no_response_claims_are_owned_by_the_responding_organisation():
+    body = Body.objects.create(name="Science and Technology Committee", kind=Body.Kind.BOARD)
+    data = report_doc(
+        rec(None, "We recommend a chief social scientist."),
+        commitments=[promise("The Government will appoint a chief social scientist.")],
+    )
+    report = load_extraction(copy.deepcopy(data), filing=loading.Filing(body=body))
+    assert report.unowned == ["The Government will appoint a chief social scientist."]
+    assert TrackedItem.objects.get().owner_org is None
+
+    government = Organisation.objects.create(name="HM Government", kind="government")
+    report = load_extraction(data, filing=loading.Filing(body=body, responder=government))
+    assert report.unowned == []
+    assert TrackedItem.objects.get().owner_org == government
+
+
+def test_a_cabinet_response_s_unclaimed_commitments_belong_to_the_council():
+    seed_directory()
+    data = response_doc(
+        rec("1", "We ask for a plan.", responses=[(None, "Agreed. A plan will follow.")]),
+        commitments=[promise("A report will come to the Commission.")],
+    )
+    report = load_extraction(data)
+    assert report.unowned == []
+    item = TrackedItem.objects.get(text="A report will come to the Commission.")
+    assert item.owner_org == Organisation.objects.get(short_name="LBH")
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("CORPORATE PARENTING PANEL", "Corporate Parenting Panel"),
+        ("MINUTES OF THE MEETING OF THE CORPORATE PARENTING PANEL", "Corporate Parenting Panel"),
+        ("Minutes of a meeting of the Cabinet held on Thursday 30 January 2025", "Cabinet"),
+        ("KCC SEND SUB-COMMITTEE", "KCC SEND Sub-Committee"),
+        ("HEALTH AND WELLBEING BOARD", "Health and Wellbeing Board"),
+        ("Living in Hackney Scrutiny Commission", "Living in Hackney Scrutiny Commission"),
+    ],
+)
+def test_body_names_from_a_heading_are_written_as_a_person_writes_them(printed, name):
+    assert loading.body_name(printed) == name
+
+
+def test_names_created_from_an_import_are_not_left_in_capitals():
+    data = extraction(
+        document={"title": "CORPORATE PARENTING PANEL", "kind": "minutes", "date": "2024-12-10"},
+        meeting={
+            "body": "MINUTES OF THE MEETING OF THE CORPORATE PARENTING PANEL",
+            "date": "2024-12-10",
+            "start": None,
+            "end": None,
+            "venue": None,
+            "chair": "MRS JANE SMITH",
+        },
+        attendees=[{"name": "Tom Reed", "organisation": "NHS KENT AND MEDWAY"}],
+    )
+    meeting = load_extraction(data).meeting
+    assert meeting.body.name == "Corporate Parenting Panel"
+    assert meeting.chair.name == "Mrs Jane Smith"
+    nhs = Organisation.objects.get(name__iexact="nhs kent and medway")
+    assert nhs.name == "NHS Kent and Medway"
+    # Loading again finds what it created rather than adding it in capitals.
+    assert load_extraction(data).meeting.body == meeting.body
+    assert Body.objects.filter(name__icontains="parenting").count() == 1

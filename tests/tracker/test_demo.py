@@ -5,9 +5,11 @@ from datetime import date
 
 import pytest
 from django.apps import apps
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 
+from oversight.directory.management.commands.demo import DEMO_PASSWORD
 from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import ActionPlan, TrackedItem, Verification
 from oversight.tracker.rag import Rag
@@ -26,13 +28,20 @@ def demo():
     return out.getvalue()
 
 
-def test_demo_prints_a_sign_in_per_role_that_works(demo):
+def test_demo_prints_a_sign_in_per_role_that_works(demo, rf):
+    sign_in = rf.post("/accounts/login/")
     assert "Demo sign-ins:" in demo
     for username in ("scrutiny", "police", "council", "nhs", "community", "admin"):
         assert f"  {username} " in demo
-        user = authenticate(username=username, password="oversight-demo")
+        user = authenticate(sign_in, username=username, password=DEMO_PASSWORD)
         assert user is not None and user.person is not None
-    assert authenticate(username="admin", password="oversight-demo").is_superuser
+    assert authenticate(sign_in, username="admin", password=DEMO_PASSWORD).is_superuser
+    assert f"Password for each: {DEMO_PASSWORD}" in demo
+
+
+def test_demo_password_passes_every_password_rule(demo):
+    for user in get_user_model().objects.all():
+        validate_password(DEMO_PASSWORD, user)  # raises ValidationError if not
 
 
 def test_demo_shows_the_whole_accountability_chain(demo):

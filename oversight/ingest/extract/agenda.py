@@ -31,7 +31,7 @@ from . import dates
 from .layout import Block, Para, Row, flatten, paras_of
 from .meetings import ATTENDEE_LABEL, LABEL
 from .people import TITLES, People, looks_like_person, split_names, strip_titles
-from .text import Seg, squash
+from .text import Seg, ends_sentence, squash
 
 _NUM_CELL = re.compile(r"^(?:(?:agenda\s+)?item\s*)?(\d{1,2}[a-z]?)[.)]?$", re.I)
 # "3. 2.15pm", "Item 4 – 18:40 – Title": a number, then the time, maybe after a dash.
@@ -253,7 +253,12 @@ def _para_anchor(p: Para, expected: int, timed_only: bool, year: int | None) -> 
             "lead": [],
         }
     m = _NUMBERED.match(text)
-    if m and len(text.split()) <= 15 and not re.match(r"\d+\.\d", text):
+    # A numbered line is an item when short, or when a list item without a full stop
+    # (an agenda's long titles wrap: "5. Draft Revenue Budget ... (Pages 85 - 276)").
+    short = len(text.split()) <= 15 or (
+        p.label and len(text.split()) <= 40 and not ends_sentence(text)
+    )
+    if m and short and not re.match(r"\d+\.\d", text):
         title = m["title"]
         lead: list[str] = []
         if lm := re.match(r"^(?P<t>.+?)\s*(?:[-–—]\s+|\()(?P<who>[^()]+?)\)?$", title):

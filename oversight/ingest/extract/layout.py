@@ -4,11 +4,15 @@ Every reader produces one text convention, which `parse` turns into blocks:
 
 - a line holding tabs (or `| a | b |`) is a table row; each tab-separated cell may hold
   HTML fragments (`<p>`, `<u>`, `<ul>`/`<li>`, `<b>`), which give the cell's paragraphs.
-  A row continued from the previous page starts with an empty cell; a line of dashes
-  (`---\t---`) marks the row above it as the first row of a table;
+  A row continued from the previous page starts with an empty cell, and is joined to
+  the row it continues when a page break (form feed) parts them; a line of dashes
+  (`---\t---`) marks the row above it as the first row of a table: its header row
+  (`Row.first`);
 - other lines group into paragraphs: a blank line, a bullet ("-", "•", "●", "1."), a
   label ("Action:", "Recommendation 3", "Response") or a line after one that ended a
-  sentence starts a new paragraph; markdown marks (`**bold**`, `# heading`, links,
+  sentence starts a new paragraph; a heading (`# `, `## `, ... or a wholly bold line)
+  is a paragraph of its own with `heading` set, and `level` its number of `#` (0 for a
+  bold one); markdown marks (`**bold**`, `# heading`, links,
   `$\\frac{3}{4}$`) and HTML entities are cleaned away, remembering bold names;
 - footnotes ("¹ If enacted ...") and running page headers (the title printed again)
   are dropped.
@@ -35,6 +39,13 @@ class Para:
     heading: bool = False
     bold: tuple[str, ...] = ()
     column: int | None = None  # the cell's column when the paragraph is in a table row
+    level: int = 0  # a heading's level: 1 for `# `, 2 for `## `...; 0 for a bold heading
+
+    @property
+    def label(self) -> str:
+        """The list item's label it starts with ("1.", "a)", "(iv)"), or ""."""
+        m = _LIST_LABEL.match(self.seg.text)
+        return m.group(1) if m else ""
 
     @property
     def text(self) -> str:
@@ -99,6 +110,9 @@ _SPACE = re.compile(r"[\s\u00a0\u200b]{2,}|[^\S ]|[\u00a0\u200b]")
 _BULLET = re.compile(r"^(?:[-•●▪◦■□➢►*–·o]|\d{1,2}[.)](?=\s)|\(?[a-z]\))\s+")
 _MARK_BULLET = re.compile(r"^(?:[-•●▪◦■□➢►*–·o])\s+")
 _HEADING = re.compile(r"^#{1,6}\s+")
+_LIST_LABEL = re.compile(
+    r"^(\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\([a-zA-Z]\)|\(?[ivxIVX]{1,5}[.)])\s+\S"
+)
 _INLINE_BULLETS = re.compile(r"\s+[•●▪◦■]\s+")
 
 
@@ -108,6 +122,12 @@ def _unescape(m: re.Match) -> str:
 
 def clean(seg: Seg) -> tuple[Seg, bool, bool, tuple[str, ...]]:
     """(cleaned text, is a bullet, is a heading, bold fragments) of one paragraph."""
+    seg, bullet, heading, bold, _ = clean_with_level(seg)
+    return seg, bullet, heading, bold
+
+
+def clean_with_level(seg: Seg) -> tuple[Seg, bool, bool, tuple[str, ...], int]:
+    """`clean`, and the heading's level (the number of its `#`, 0 if none)."""
     bold: list[str] = []
 
     def keep_bold(m: re.Match) -> Seg:
@@ -134,8 +154,10 @@ def clean(seg: Seg) -> tuple[Seg, bool, bool, tuple[str, ...]]:
     seg = seg.sub(_SUPERSCRIPT, "")
     seg = seg.sub(_SPACE, " ").strip()
     heading = False
+    level = 0
     if m := _HEADING.match(seg.text):
         heading = True
+        level = seg.text[: m.end()].count("#")
         seg = seg[m.end() :]
     bullet = False
     if m := _MARK_BULLET.match(seg.text):
@@ -144,7 +166,7 @@ def clean(seg: Seg) -> tuple[Seg, bool, bool, tuple[str, ...]]:
     if seg.text.startswith("*") and seg.text.endswith("*") and len(seg.text) > 2:
         seg = seg.strip("*").strip()
     whole_bold = bool(bold) and len(bold[0]) >= len(seg.text.strip(" :")) - 1
-    return seg, bullet, heading or whole_bold, tuple(bold)
+    return seg, bullet, heading or whole_bold, tuple(bold), level
 
 
 def make_paras(
@@ -152,7 +174,7 @@ def make_paras(
 ) -> list[Para]:
     """Clean one paragraph, splitting inline bullets ("Key points: • a • b") apart."""
     out: list[Para] = []
-    cleaned, is_bullet, is_heading, bold = clean(seg)
+    cleaned, is_bullet, is_heading, bold, level = clean_with_level(seg)
     if not cleaned.text:
         return out
     pieces = cleaned.split(_INLINE_BULLETS) if _INLINE_BULLETS.search(cleaned.text) else [cleaned]
@@ -171,6 +193,7 @@ def make_paras(
                 heading=(heading or is_heading) and i == 0,
                 bold=own_bold,
                 column=column,
+                level=level if i == 0 else 0,
             )
         )
     return out
@@ -352,7 +375,8 @@ def parse(text: str) -> list[Block]:
         row = _row(text, start, end)
         if row is not None:
             flush()
-            blocks.append(row)
+            if not _continues(blocks, row, text):
+                blocks.append(row)
             continue
         seg = Seg.of(text, start, end).strip()
         stripped = seg.text.lstrip("> ").strip()
@@ -376,6 +400,24 @@ def parse(text: str) -> list[Block]:
         pending.append(seg)
     flush()
     return _drop_furniture(blocks)
+
+
+def _continues(blocks: list[Block], row: Row, text: str) -> bool:
+    """Join `row` to the table row before it when it goes on from it across a page
+    break: nothing in its first cell, as many cells, and a form feed between them."""
+    prev = blocks[-1] if blocks else None
+    if (
+        not isinstance(prev, Row)
+        or row.texts[0]
+        or not any(row.texts)
+        or len(row.cells) != len(prev.cells)
+        or "\f" not in text[prev.seg.span()[1] : row.seg.span()[0]]
+    ):
+        return False
+    for mine, more in zip(prev.cells, row.cells, strict=True):
+        mine.extend(more)
+    prev.texts = [" ".join(p.text for p in cell).strip() for cell in prev.cells]
+    return True
 
 
 def _drop_furniture(blocks: list[Block]) -> list[Block]:

@@ -16,29 +16,9 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .text import norm, squash
+from .words import BODY_WORDS, TITLES
 
-# Words that come before a name as a courtesy title, rank or role.
-TITLES = frozenset(
-    """
-    acting area assistant bcu bishop borough cabinet ch chair chairman chairperson chairwoman
-    chief cllr cllrs co-chair commander councillor councillors dame dc dci deputy detective di
-    director dr ds dsu executive head imam independent insp inspector interim lady lead lord
-    mayor member miss mr mrs ms mx officer pc police prof professor rabbi rev revd reverend
-    sergeant sgt sir superintendent supt the vice-chair
-    """.split()
-)
-# Words that mark an organisation or a topic, never a person's name.
-BODY_WORDS = frozenset(
-    """
-    agency alliance ambulance assembly association authority board borough brigade cabinet ccg
-    center centre charity city college commission commissioner commissioning committee
-    corporation council county courts cps department directorate district education executive
-    federation fire forum foundation government group health hospital housing hub inspectorate
-    institute mayor ministry mopac network nhs office panel partnership police prison prisons
-    probation programme project school schools service services society team transport trust
-    union unit university
-    """.split()
-)
+# Words that mark a topic, never a person's name (titles and body words: words.py).
 TOPIC_WORDS = frozenset(
     """
     action actions agenda all annual any aob apologies appendix arising briefing business close

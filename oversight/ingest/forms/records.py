@@ -146,8 +146,8 @@ class DocumentForm(RecordForm):
     title = _text(
         "Title",
         rows=2,
-        help_text="For a review or a response to one, the title must name the scrutiny "
-        "commission: the review is filed under it.",
+        help_text="A review, or a response to one, is filed under the scrutiny commission "
+        "its title names, unless you choose the body under “Where the records are filed”.",
     )
     kind = forms.ChoiceField(label="What kind of document is it?", choices=DOCUMENT_KINDS)
     date = _date("Date of the document")
@@ -251,6 +251,75 @@ class CommitmentForm(RecordForm):
     text = _text("What is promised", required=True, rows=3)
     due = _date("Due")
     recommendation = _number("Answers recommendation number")
+
+
+class FilingForm(forms.Form):
+    """Where the records go, over what the document says: the body to file them under
+    and the organisation that responds, each an existing directory record or a new one
+    by name. Left blank, the importer goes by the document. `filing()` is what
+    ImportedDocument.filing stores."""
+
+    body = forms.ChoiceField(label="Body the records are filed under", required=False)
+    new_body = _text("Name of the new body")
+    responder = forms.ChoiceField(label="Organisation that responds", required=False)
+    new_responder = _text("Name of the new organisation")
+
+    def __init__(self, *args, bodies, organisations, named_body: str, responds: bool, **kw):
+        super().__init__(*args, **kw)
+        document = "As the document says"
+        if named_body:
+            document = f"As the document names it: {named_body}"
+        self.fields["body"].choices = [
+            ("", document),
+            ("new", "Create a new body named below"),
+            *[(str(b.pk), b.name) for b in bodies],
+        ]
+        self.fields["body"].help_text = (
+            "A review is filed under the commission or committee that made the "
+            "recommendations; a meeting under the body that met. Choose one from the "
+            "directory, or create it."
+        )
+        self.fields["new_body"].help_text = "Only when creating a new body, as it should appear."
+        if responds:
+            self.fields["responder"].choices = [
+                ("", "As the document says"),
+                ("new", "Create a new organisation named below"),
+                *[(str(o.pk), o.name) for o in organisations],
+            ]
+            self.fields["responder"].help_text = (
+                "It answers responses that name no one, and owns the commitments no "
+                "response claims. A commitment with no owner counts as overdue."
+            )
+            self.fields[
+                "new_responder"
+            ].help_text = "Only when creating a new organisation, as it should appear."
+        else:
+            del self.fields["responder"], self.fields["new_responder"]
+
+    def clean(self):
+        data = super().clean()
+        for choice, name, what in (
+            ("body", "new_body", "body"),
+            ("responder", "new_responder", "organisation"),
+        ):
+            if choice not in self.fields:
+                continue
+            if data.get(choice) == "new" and not (data.get(name) or "").strip():
+                self.add_error(name, f"Enter the name of the new {what}")
+            elif (data.get(name) or "").strip() and data.get(choice) != "new":
+                new = data[name].strip()
+                self.add_error(choice, f"Choose “Create a new {what} named below” to create {new}")
+        return data
+
+    def filing(self) -> dict:
+        data = self.cleaned_data
+        out = {}
+        for choice, name in (("body", "new_body"), ("responder", "new_responder")):
+            if data.get(choice):
+                out[choice] = data[choice]
+                if data[choice] == "new":
+                    out[name] = " ".join(data[name].split())[:200]
+        return out
 
 
 class RecordFormSet(forms.BaseFormSet):

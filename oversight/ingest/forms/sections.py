@@ -9,12 +9,16 @@ from dataclasses import dataclass
 
 from django import forms
 
+from oversight.directory.models import Body, Organisation
+
+from ..loading import document_mode, named_body
 from ..models import ImportedDocument
 from ..operations import STALE
 from .records import (
     FORMS,
     FORMSETS,
     DocumentForm,
+    FilingForm,
     MeetingForm,
     NewResponseForm,
     ResponseForm,
@@ -102,6 +106,20 @@ class SectionEditor:
                 prefix="meeting",
                 initial=MeetingForm.initial_from(self.extraction.get("meeting")),
             )
+            self.filing_form = FilingForm(
+                data,
+                prefix="filing",
+                initial=imp.filing,
+                bodies=Body.objects.order_by("name"),
+                organisations=Organisation.objects.order_by("name"),
+                named_body=named_body(self.extraction) if self.extraction else "",
+                responds=bool(self.extraction)
+                and (
+                    document_mode(self.extraction) == "review"
+                    or bool(self.extraction.get("recommendations"))
+                    or bool(self.extraction.get("commitments"))
+                ),
+            )
             return
         self.kind = section.roots[0]
         self.stored = imp.records(self.kind)
@@ -140,7 +158,7 @@ class SectionEditor:
 
     def forms(self) -> list[forms.Form]:
         if self.formset is None:
-            return [self.document, self.meeting]
+            return [self.document, self.meeting, self.filing_form]
         found = list(self.formset.forms)
         if self.responses is not None:
             found += [*self.responses.forms, self.new_response]
@@ -161,6 +179,13 @@ class SectionEditor:
                     "legend": "The meeting it was written for",
                     "hint": "Leave every field empty if the document is for no meeting.",
                     "passage": self.imp.passage_at(where("meeting", 0)),
+                },
+                {
+                    "form": self.filing_form,
+                    "legend": "Where the records are filed",
+                    "hint": "Choose the body, or create it, when the directory does not "
+                    "have the one the document names, or the importer cannot tell.",
+                    "plain": True,
                 },
             ]
         rows = []
@@ -228,7 +253,9 @@ class SectionEditor:
 
     def is_valid(self) -> bool:
         if self.formset is None:
-            return all([self.document.is_valid(), self.meeting.is_valid()])
+            return all(
+                [self.document.is_valid(), self.meeting.is_valid(), self.filing_form.is_valid()]
+            )
         # The formsets skip forms left empty at the end and records being dropped.
         valid = self.formset.is_valid()
         if self.formset.initial_form_count() != len(self.stored):
@@ -241,6 +268,11 @@ class SectionEditor:
                 # Whatever is wrong with a record being dropped no longer matters.
                 form.errors.clear()
         return valid
+
+    def filing(self) -> dict | None:
+        """Where the records are filed, as corrected: only the document's section
+        sets it (None elsewhere: unchanged)."""
+        return self.filing_form.filing() if self.formset is None else None
 
     def result(self) -> tuple[dict, dict]:
         """The import's contract JSON and provenance with this section's corrections:

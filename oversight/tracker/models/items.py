@@ -218,8 +218,22 @@ class TrackedItem(Restrictable):
         }
 
 
+class AppendOnlyQuerySet(models.QuerySet):
+    """`.update()` and `.delete()` would bypass the model's refusal: refused here too."""
+
+    def update(self, **kwargs):
+        raise ValidationError(f"{self.model._meta.verbose_name} records cannot be changed.")
+
+    def delete(self):
+        raise ValidationError(f"{self.model._meta.verbose_name} records cannot be deleted.")
+
+
 class AppendOnly(models.Model):
-    """A record that is written once and never changed or deleted from the app."""
+    """A record that is written once and never changed or deleted from the app. The
+    database refuses it too (oversight.safekeeping), whatever sends the query."""
+
+    append_only = True  # what oversight.safekeeping looks for to protect the table
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         abstract = True

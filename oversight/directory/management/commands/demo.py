@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -35,7 +36,8 @@ DOCUMENTS = [
     "scrutiny-child-q-alignment",
     "sog-2021-09-27",
 ]
-DEMO_PASSWORD = "oversight-demo"
+# Must pass every AUTH_PASSWORD_VALIDATOR: `people()` checks it before setting it.
+DEMO_PASSWORD = "try-the-oversight-demo"
 REASON = "Demo data"
 
 
@@ -237,9 +239,10 @@ class Command(BaseCommand):
                 or not user.check_password(DEMO_PASSWORD)
                 or user.is_superuser != is_admin
             ):
+                user.first_name, _, user.last_name = p.name.partition(" ")
+                validate_password(DEMO_PASSWORD, user)
                 user.set_password(DEMO_PASSWORD)
                 user.is_staff = user.is_superuser = is_admin
-                user.first_name, _, user.last_name = p.name.partition(" ")
                 user.save()
             org = Organisation.find(p.organisation) if p.organisation else None
             person = Person.objects.filter(user=user).first()

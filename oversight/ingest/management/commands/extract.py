@@ -11,7 +11,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.ingest.extract import DEFAULT_MAX_BYTES, UnreadableDocument, extract_file
+from oversight.ingest.extract import DEFAULT_MAX_BYTES, UnreadableDocument
+from oversight.ingest.sandbox import extract_file  # within memory and time limits
 
 
 class Command(BaseCommand):

@@ -17,8 +17,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.ingest.extract import DEFAULT_MAX_BYTES, UnreadableDocument, extract_file
+from oversight.ingest.extract import DEFAULT_MAX_BYTES, UnreadableDocument
 from oversight.ingest.loading import load_extraction
+from oversight.ingest.sandbox import extract_file  # within memory and time limits
 
 
 class Command(BaseCommand):

@@ -1,0 +1,78 @@
+"""Production settings come from the environment: with them, Django's deployment check is
+clean; without a SECRET_KEY, a live (DEBUG off) site refuses to start."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DEBUG": "0",
+    "SECRET_KEY": "a-long-random-production-key-" + "x7Qp2vLm9RtZ" * 4,
+    "ALLOWED_HOSTS": "oversight.example.gov.uk",
+    "HTTPS": "1",
+}
+
+
+def oversight(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
+    """Run the `oversight` command as a deployment would, in a fresh working folder."""
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "HTTPS", "SECURE_COOKIES"}
+    }
+    environ.update(
+        DJANGO_SETTINGS_MODULE="oversight.settings",
+        PYTHONPATH=str(CHECKOUT),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        OVERSIGHT_WORK_DIR=str(tmp_path),
+        **env,
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "oversight", *args],
+        cwd=tmp_path,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_deployment_check_is_clean_with_production_settings(tmp_path):
+    result = oversight(["check", "--deploy", "--fail-level", "WARNING"], tmp_path, **PRODUCTION)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_the_deployment_check_warns_when_not_served_over_https(tmp_path):
+    plain = {**PRODUCTION, "HTTPS": "0"}
+    result = oversight(["check", "--deploy"], tmp_path, **plain)
+    assert "security.W004" in result.stderr  # no HSTS
+    assert "security.W012" in result.stderr  # session cookie not secure
+
+
+def test_a_live_site_without_a_secret_key_refuses_to_start(tmp_path):
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = oversight(["check"], tmp_path, **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / ".oversight-secret-key").exists()
+
+
+def test_development_may_run_without_a_secret_key(tmp_path):
+    result = oversight(["check"], tmp_path, DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / ".oversight-secret-key").stat().st_mode & 0o077 == 0
+
+
+def test_https_turns_on_secure_cookies_hsts_and_redirect(tmp_path):
+    names = ["SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SECURE_SSL_REDIRECT"]
+    code = f"from django.conf import settings as s; print([getattr(s, n) for n in {names}], "
+    code += "s.SECURE_HSTS_SECONDS)"
+    result = oversight(["shell", "--no-imports", "-c", code], tmp_path, **PRODUCTION)
+    assert result.stdout.strip() == "[True, True, True] 31536000", result.stderr
