@@ -292,7 +292,18 @@ def due_date(text: str, context: date | None) -> str | None:
         if re.search(r"\bfunded\b[^()]*$", before) and "(" in before:
             continue
         return hit.value
+    # A month alone after a deadline's word, read forward from the document's date:
+    # "by the end of March", "will start in January" (none in an undated document).
+    for m in _MONTH_DEADLINE.finditer(text):
+        if month := dates.month_ahead(text[m.end() :], context):
+            return month
     return None
+
+
+_MONTH_DEADLINE = re.compile(
+    r"\b(?:by|in|from|before|until|during|starting|start(?:ing)? in)\s+"
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle) of\s+)?(?=[A-Z][a-z]+\b(?!\s+\d))"
+)
 
 
 _CUT_WORDS = frozenset(

@@ -99,6 +99,9 @@ def extract_document(doc: Document) -> Extraction:
     records: dict[str, list] = {k: [] for k in KINDS}
 
     entries, used = recommendations.find_numbered(blocks)
+    # What a meeting resolved to recommend to another body.
+    resolved, resolved_paras = reports.find_resolved(blocks)
+    used |= resolved_paras
     has_responses = any(e.responses for e in entries)
     timed = agenda.find_agenda(blocks, People(), timed_only=True)
     meeting_doc = not has_responses and (
@@ -120,7 +123,7 @@ def extract_document(doc: Document) -> Extraction:
             if r.text
         ]
         prov.out["recommendations"].append(where)
-    for u in unnumbered:
+    for u in [*unnumbered, *resolved]:
         records["recommendations"].append(u.record())
         prov.out["recommendations"].append(prov.where(u.seg))
 

@@ -101,7 +101,8 @@ def group_heading(p: Para) -> bool:
     text = p.text.strip()
     if len(text.split()) > 7 or ends_sentence(text.rstrip(":")) and not text.endswith(":"):
         return False
-    if not (p.heading or text.endswith(":") or text.istitle()):
+    # Marked as a heading, or a line on its own in plain text.
+    if not (p.heading or text.endswith(":") or len(text.split()) <= 4):
         return False
     # A PDF may break a heading's word ("Recommend ation").
     return bool(_GROUP_HEADING.match(text) or (p.heading and _BROKEN_HEADING.search(text)))
