@@ -9,6 +9,10 @@ environment:
 - ``HTTPS``: ``1`` when the site is served over HTTPS (directly or behind a proxy that sets
   ``X-Forwarded-Proto``): secure cookies, HSTS and redirect of plain HTTP.
 - ``HSTS_SECONDS``: how long browsers must keep to HTTPS; default one year (with ``HTTPS``).
+- ``SIGN_IN_FAILURE_LIMIT``, ``SIGN_IN_LOCKOUT_MINUTES``: wrong passwords before a lock
+  (default 5) and its length (default 15 minutes).
+- ``OVERSIGHT_EXTRACT_MEMORY_MB``, ``OVERSIGHT_EXTRACT_SECONDS``: what the process reading
+  an uploaded document may use (default 500 MB, 10 s of processor time).
 - ``OVERSIGHT_COUNCIL``: the council's name in the page header.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
 """
@@ -19,7 +23,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
 WORK_DIR = Path(os.environ.get("OVERSIGHT_WORK_DIR", os.getcwd()))
@@ -39,11 +42,10 @@ def _secret_key(debug: bool) -> str:
         return key
     if not debug:
         # A key made up here would sign sessions with a value nobody chose or kept: a
-        # live site must be given its own.
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set it in the environment (a long random value, "
-            "kept secret), or set DEBUG=1 for development on your own machine."
-        )
+        # live site must be given its own. Left empty, Django refuses to sign anything
+        # with it, and the site refuses to start (oversight/public/checks.py); commands
+        # that only read files (`extract`, `stopsearch`) still run.
+        return ""
     # Development convenience: generate once and keep, so sessions survive restarts.
     path = WORK_DIR / ".oversight-secret-key"
     if path.exists():
@@ -149,7 +151,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Sign-in throttling (django-axes, docs/decisions/0002-sign-in-and-headers.md): after
+# Sign-in throttling (django-axes, docs/decisions/0004-sign-in-headers-and-safekeeping.md): after
 # five wrong passwords for one username from one address, that pair is refused for 15
 # minutes, whatever is typed. Keyed on the pair, so a stranger cannot lock a colleague
 # out from elsewhere. Attempts are kept in the database, so every worker process sees

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from oversight.directory.models import Membership, Organisation, Person
-from oversight.tracker.models import Viewer
+from oversight.visibility.viewer import Viewer
 from tests.factories import BodyFactory, MembershipFactory, OrganisationFactory, PersonFactory
 
 # Test modules here use the database; the browser tests manage their own.

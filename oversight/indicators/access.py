@@ -1,6 +1,6 @@
 """Who may see and change indicators. Views start with one of the `get_…` helpers.
 
-- Reading follows the visibility rule (tracker/models/visibility.py; Indicator.public_q):
+- Reading follows the visibility rule (oversight/visibility/; Indicator.public_q):
   a restricted indicator is shown only to those concerned (members of its body, people
   of the body's organisation) and administrators; to anyone else it does not exist.
 - Values are entered (by form or CSV) by scrutiny officers, administrators, current
@@ -16,8 +16,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from oversight.directory.models import Body
-from oversight.tracker.models import Viewer
-from oversight.tracker.views.common import viewer_for
+from oversight.visibility.viewer import Viewer, viewer_for
 
 from .models import Indicator
 

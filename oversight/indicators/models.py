@@ -7,7 +7,7 @@ The headline series is the council's own figure for its own area with no breakdo
 Direction of travel, RAG against target and benchmark comparisons are derived from the
 values every time they are shown (rules.py), never stored.
 
-Visibility follows tracker/models/visibility.py: an indicator is public when it is not
+Visibility follows oversight/visibility/: an indicator is public when it is not
 restricted and its body is public; values, benchmarks and charts are only ever reached
 through an indicator the viewer may see.
 """
@@ -26,9 +26,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body
-from oversight.tracker.models import TrackedItem, Viewer
-from oversight.tracker.models.reviews import Restrictable
-from oversight.tracker.models.visibility import NOTHING
+from oversight.tracker.models import TrackedItem
+from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.viewer import Viewer
 
 from . import periods, rules
 from .rules import Direction, TargetRag
@@ -142,19 +142,18 @@ class Indicator(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("indicator", args=[self.slug])
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(**{f"{prefix}restricted": False, f"{prefix}body__is_public": True})
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q(**{f"{prefix}body__is_public": True})
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
+    @classmethod
+    def own_open_q(cls, prefix: str, drafts: bool) -> Q:
         # Indicators are never drafts; for those who do not see drafts (community
         # members), the body's being public stands in for publication.
-        q = Q(**{f"{prefix}restricted": False})
-        return q if drafts else q & Q(**{f"{prefix}body__is_public": True})
+        return Q() if drafts else cls.own_public_q(prefix)
 
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}body_id__in": viewer.body_ids}) | Q(

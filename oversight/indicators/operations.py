@@ -176,7 +176,7 @@ def record_values(indicator: Indicator, rows: Sequence[ValueRow], *, source: str
     if problems:
         raise ValidationError(problems)
     # One writer per indicator at a time, so two imports of one file cannot both create.
-    Indicator.objects.select_for_update().get(pk=indicator.pk)
+    Indicator.private_objects.select_for_update().get(pk=indicator.pk)
     report = RecordReport()
     series = {b.label.casefold(): b for b in indicator.benchmarks.all()}
     for row in rows:
@@ -236,7 +236,10 @@ RESERVED_SLUGS = {"new", "import"}
 def _unique_slug(name: str, own_pk: int | None) -> str:
     base = slugify(name)[:90] or "indicator"
     slug, n = base, 1
-    while slug in RESERVED_SLUGS or Indicator.objects.filter(slug=slug).exclude(pk=own_pk).exists():
+    while (
+        slug in RESERVED_SLUGS
+        or Indicator.private_objects.filter(slug=slug).exclude(pk=own_pk).exists()
+    ):
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -287,16 +290,16 @@ def save_indicator(indicator: Indicator, *, benchmark_labels: Sequence[str]) -> 
 @transaction.atomic
 def link_item(indicator: Indicator, item: TrackedItem) -> bool:
     """Record that `item` is meant to move `indicator`. False if it already was."""
-    if indicator.linked_items.filter(pk=item.pk).exists():
+    if indicator.linked_items(manager="private_objects").filter(pk=item.pk).exists():
         return False
-    indicator.linked_items.add(item)
+    indicator.linked_items(manager="private_objects").add(item)
     return True
 
 
 @transaction.atomic
 def unlink_item(indicator: Indicator, item: TrackedItem) -> bool:
     """Remove the link (kept in the indicator's history). False if there was none."""
-    if not indicator.linked_items.filter(pk=item.pk).exists():
+    if not indicator.linked_items(manager="private_objects").filter(pk=item.pk).exists():
         return False
-    indicator.linked_items.remove(item)
+    indicator.linked_items(manager="private_objects").remove(item)
     return True

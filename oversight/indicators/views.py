@@ -14,7 +14,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from oversight.directory.models import Body
 from oversight.tracker.models import TrackedItem
-from oversight.tracker.views.common import paginate, viewer_for
+from oversight.visibility.pages import paginate
+from oversight.visibility.viewer import viewer_for
 
 from . import charts, csvfiles, operations
 from .access import (

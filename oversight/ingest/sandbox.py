@@ -107,21 +107,21 @@ def extract_file(
 def _why_it_stopped(outcome: str, exitcode: int | None, memory: int, seconds: float) -> str:
     mb = memory // (1024 * 1024)
     too_long = (
-        f"Reading this file took longer than the {seconds:g} seconds allowed; it may be "
-        "built to exhaust the server (for example a compressed bomb). Refused"
+        f"Reading this file took longer than the {seconds:g} seconds allowed, so it was "
+        "stopped; it may be built to exhaust the server (for example a compressed bomb)"
     )
     if outcome == "timeout" or exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
         return too_long
     # PDFium is C++: an allocation refused under the memory limit aborts the child.
     if outcome == "memory" or exitcode == -signal.SIGABRT:
         return (
-            f"Reading this file needed more than the {mb} MB of memory allowed; it may be "
-            "built to exhaust the server (for example a PDF whose contents inflate to "
-            "gigabytes). Refused"
+            f"Reading this file needed more than the {mb} MB of memory allowed, so it was "
+            "stopped; it may be built to exhaust the server (for example a PDF whose "
+            "contents inflate to gigabytes)"
         )
     return (
-        f"Reading this file stopped without finishing (it may need more than the {mb} MB "
-        f"of memory or {seconds:g} seconds allowed, or be damaged). Refused"
+        f"Reading this file stopped without finishing; it may need more than the {mb} MB "
+        f"of memory or {seconds:g} seconds allowed, or be damaged"
     )
 
 

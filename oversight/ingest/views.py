@@ -9,6 +9,7 @@ operations.py.
 
 from __future__ import annotations
 
+import logging
 import mimetypes
 
 from django.conf import settings
@@ -21,8 +22,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from oversight.tracker.access import can_manage_reviews
-from oversight.tracker.models import Viewer
-from oversight.tracker.views.common import paginate, viewer_for
+from oversight.visibility.pages import paginate
+from oversight.visibility.viewer import Viewer, viewer_for
 
 from . import operations, pages
 from .forms import (
@@ -37,6 +38,7 @@ from .forms import (
 from .models import ImportedDocument
 
 Status = ImportedDocument.Status
+logger = logging.getLogger(__name__)
 # A multipart body is a little bigger than the file in it (boundaries, part headers,
 # the CSRF token): this much over the limit is left for the check after reading.
 MULTIPART_ALLOWANCE = 64 * 1024
@@ -201,6 +203,9 @@ def page_image(request: HttpRequest, pk: int, page: int, start: int, end: int) -
     try:
         path = pages.page_image(imp, page, start, end)
     except (FileNotFoundError, IndexError) as exc:
+        raise Http404("The page cannot be shown") from exc
+    except RuntimeError as exc:
+        logger.warning("Import %s: page %s not drawn: %s", imp.pk, page, exc)
         raise Http404("The page cannot be shown") from exc
     response = FileResponse(path.open("rb"), content_type="image/png")
     response["X-Content-Type-Options"] = "nosniff"

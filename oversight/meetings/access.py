@@ -1,6 +1,6 @@
 """Who may do what with meetings. Views call these before showing a form or saving.
 
-- Reading follows the visibility rule (tracker/models/visibility.py): the public sees
+- Reading follows the visibility rule (oversight/visibility/): the public sees
   published meetings of public bodies, without restricted (exempt) items.
 - Draft minutes are for signed-in staff and the body's members; everyone else sees
   minutes only once they are approved.
@@ -17,8 +17,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from oversight.directory.models import Body, Membership
-from oversight.tracker.models import Viewer
-from oversight.tracker.views.common import get_visible, viewer_for
+from oversight.visibility.pages import get_visible
+from oversight.visibility.viewer import Viewer, viewer_for
 
 from .models import AgendaItem, Meeting
 
@@ -60,7 +60,7 @@ def can_see_minutes(viewer: Viewer, meeting: Meeting) -> bool:
 def get_meeting_for_user(request: HttpRequest, pk: int) -> tuple[Meeting, Viewer]:
     """The meeting if this viewer may see it, else 404."""
     viewer = viewer_for(request)
-    qs = Meeting.objects.select_related("body", "chair", "minutes_approved_at")
+    qs = Meeting.objects.visible_to(viewer).select_related("body", "chair", "minutes_approved_at")
     return get_visible(qs, viewer, pk), viewer
 
 
@@ -74,7 +74,9 @@ def get_meeting_to_manage(request: HttpRequest, pk: int) -> tuple[Meeting, Viewe
 
 def get_agenda_item_to_manage(request: HttpRequest, pk: int) -> tuple[AgendaItem, Viewer]:
     viewer = viewer_for(request)
-    item = get_visible(AgendaItem.objects.select_related("meeting__body"), viewer, pk)
+    item = get_visible(
+        AgendaItem.objects.visible_to(viewer).select_related("meeting__body"), viewer, pk
+    )
     if not can_manage_meetings(viewer, item.meeting.body_id):
         raise PermissionDenied("Only the body's clerks and scrutiny officers can do this.")
     return item, viewer

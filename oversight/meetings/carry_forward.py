@@ -120,9 +120,10 @@ def carried_actions(meeting, viewer) -> list[CarriedAction]:
     """The actions `meeting` takes, as `viewer` may see them, oldest first."""
     from oversight.tracker.models import TrackedItem
 
-    from .models import ActionReview, AgendaItem, Meeting
+    from .models import ActionReview, Meeting
 
     here = meeting.sort_key
+    # An action under an exempt item is restricted like the item (Restrictable).
     candidates = list(
         TrackedItem.objects.visible_to(viewer)
         .filter(
@@ -134,19 +135,13 @@ def carried_actions(meeting, viewer) -> list[CarriedAction]:
         .select_related("meeting", "owner_person", "owner_org", "agenda_item")
         .prefetch_related("updates")
     )
-    # An action under an exempt item is shown only to those who may see that item.
-    hidden_items = set(
-        AgendaItem.objects.filter(pk__in=[c.agenda_item_id for c in candidates if c.agenda_item_id])
-        .exclude(pk__in=AgendaItem.objects.visible_to(viewer).values("pk"))
-        .values_list("pk", flat=True)
-    )
-    candidates = [c for c in candidates if c.agenda_item_id not in hidden_items]
     reviews: dict[int, list] = {}
     for r in ActionReview.objects.filter(item__in=candidates).select_related("meeting", "update"):
         reviews.setdefault(r.item_id, []).append(r)
     earlier = [
         m.sort_key
-        for m in Meeting.objects.filter(body_id=meeting.body_id, date__lte=meeting.date)
+        for m in Meeting.objects.visible_to(viewer)
+        .filter(body_id=meeting.body_id, date__lte=meeting.date)
         .exclude(status=Meeting.Status.CANCELLED)
         .exclude(pk=meeting.pk)
     ]

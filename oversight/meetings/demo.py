@@ -148,7 +148,9 @@ class DemoMeetings:
 
 
 def _items_by_title(meeting: Meeting) -> dict[str, AgendaItem]:
-    return {i.title.strip().casefold(): i for i in meeting.agenda_items.all()}
+    return {
+        i.title.strip().casefold(): i for i in AgendaItem.private_objects.filter(meeting=meeting)
+    }
 
 
 def _find(items: dict[str, AgendaItem], start: str) -> AgendaItem | None:
@@ -157,7 +159,7 @@ def _find(items: dict[str, AgendaItem], start: str) -> AgendaItem | None:
 
 def _action(body: Body, phrase: str, before: date) -> TrackedItem | None:
     return (
-        TrackedItem.objects.filter(
+        TrackedItem.private_objects.filter(
             origin=TrackedItem.Origin.ACTION,
             meeting__body=body,
             meeting__date__lt=before,
@@ -187,22 +189,22 @@ def _prepare_first(first: Meeting) -> None:
             operations.record_minutes(item, notes=notes)
     for phrase, start in ACTION_ITEMS.items():
         item = _find(items, start)
-        action = TrackedItem.objects.filter(
+        action = TrackedItem.private_objects.filter(
             meeting=first, text__icontains=phrase, agenda_item__isnull=True
         ).first()
         if item and action:
             action.agenda_item = item
             action.save(update_fields=["agenda_item"])
     notes_item = _find(items, "notes, actions and updates")
-    if notes_item and not Decision.objects.filter(agenda_item=notes_item).exists():
+    if notes_item and not Decision.private_objects.filter(agenda_item=notes_item).exists():
         operations.add_decision(
             notes_item, text="The notes and actions of the Quarter 1 meeting were agreed."
         )
     # Annual reports taken at this meeting: holding it plans next year's.
     for start, lead in (("prevent annual update", "Tracey Thomas"), ("chsab annual", "Adi Cooper")):
         item = _find(items, start)
-        if item and not ForwardPlanItem.objects.filter(agenda_item=item).exists():
-            ForwardPlanItem.objects.create(
+        if item and not ForwardPlanItem.private_objects.filter(agenda_item=item).exists():
+            ForwardPlanItem.private_objects.create(
                 body=first.body,
                 title=item.title,
                 lead=lead,
@@ -301,7 +303,7 @@ def _minute_follow_up(first: Meeting, follow: Meeting) -> None:
             due_date=date(2022, 1, 31),
         )
     # An update "in 9 to 12 months" on the local response, as commissions ask for.
-    if not ForwardPlanItem.objects.filter(source_key=f"{KEY}:plan:inspection").exists():
+    if not ForwardPlanItem.private_objects.filter(source_key=f"{KEY}:plan:inspection").exists():
         due_from, due_by = window(FOLLOW_UP, 9, 12)
         entry = operations.add_forward_plan_item(
             first.body,
@@ -322,13 +324,13 @@ def add_demo_meetings() -> DemoMeetings | None:
     body = Body.objects.filter(Q(name=SOG) | Q(short_name="SOG")).first() or Body.find(SOG)
     if body is None:
         return None
-    first = Meeting.objects.filter(body=body, date=FIRST).order_by("pk").first()
+    first = Meeting.private_objects.filter(body=body, date=FIRST).order_by("pk").first()
     if first is None:
         return None
     with transaction.atomic():
         _prepare_first(first)
         first.refresh_from_db()
-        follow = Meeting.objects.filter(body=body, date=FOLLOW_UP).order_by("pk").first()
+        follow = Meeting.private_objects.filter(body=body, date=FOLLOW_UP).order_by("pk").first()
         if follow is None:
             follow = _build_follow_up(first)
         if follow.status == Meeting.Status.SCHEDULED:

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.text import slugify
 
-from oversight.tracker.models import TrackedItem, Viewer
+from oversight.tracker.models import TrackedItem
+from oversight.visibility.viewer import Viewer
 
 from .access import visible_agenda
 from .carry_forward import CarriedAction, carried_actions

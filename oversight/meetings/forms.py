@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 
 from oversight.directory.models import Body, Organisation, Person
 from oversight.tracker.models import Review, TrackedItem
+from oversight.visibility.viewer import Viewer
 
 from .forward_plan import WINDOWS, window
 from .models import AgendaItem, Attendance, ForwardPlanItem, Meeting
@@ -292,10 +293,11 @@ class ApproveMinutesForm(forms.Form):
         empty_label=None,
     )
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, viewer: Viewer, **kwargs):
         super().__init__(*args, **kwargs)
         later = (
-            Meeting.objects.filter(body_id=meeting.body_id, date__gte=meeting.date)
+            Meeting.objects.visible_to(viewer)
+            .filter(body_id=meeting.body_id, date__gte=meeting.date)
             .exclude(pk=meeting.pk)
             .exclude(status=Meeting.Status.CANCELLED)
             .order_by("date", "start", "pk")
@@ -325,12 +327,14 @@ class CorrectionForm(forms.Form):
         empty_label="Not agreed at a meeting",
     )
 
-    def __init__(self, *args, meeting: Meeting, items, **kwargs):
+    def __init__(self, *args, meeting: Meeting, items, viewer: Viewer, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = items
-        self.fields["agreed_at"].queryset = Meeting.objects.filter(
-            body_id=meeting.body_id, date__gte=meeting.date
-        ).exclude(pk=meeting.pk)
+        self.fields["agreed_at"].queryset = (
+            Meeting.objects.visible_to(viewer)
+            .filter(body_id=meeting.body_id, date__gte=meeting.date)
+            .exclude(pk=meeting.pk)
+        )
 
 
 class PaperForm(forms.Form):
@@ -418,15 +422,21 @@ class ForwardPlanForm(forms.ModelForm):
             "recurrence": forms.RadioSelect,
         }
 
-    def __init__(self, *args, body: Body, **kwargs):
+    def __init__(self, *args, body: Body, viewer: Viewer, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["purpose"].choices = [c for c in AgendaItem.Purpose.choices if c[0]]
         self.fields["purpose"].required = False
         self.fields["requested_by"].queryset = Body.objects.exclude(pk=body.pk)
-        self.fields["review"].queryset = Review.objects.order_by("-date", "title")
-        self.fields["meeting"].queryset = Meeting.objects.filter(
-            body=body, status=Meeting.Status.SCHEDULED
-        ).order_by("date", "start")
+        # Choices are what this clerk may see: a restricted review of another body
+        # is not offered (its title is itself restricted).
+        self.fields["review"].queryset = Review.objects.visible_to(viewer).order_by(
+            "-date", "title"
+        )
+        self.fields["meeting"].queryset = (
+            Meeting.objects.visible_to(viewer)
+            .filter(body=body, status=Meeting.Status.SCHEDULED)
+            .order_by("date", "start")
+        )
 
     def clean(self):
         data = super().clean()
@@ -465,8 +475,10 @@ class ForwardPlanForm(forms.ModelForm):
 class ScheduleForm(forms.Form):
     meeting = MeetingChoiceField(label="Meeting", queryset=Meeting.objects.none())
 
-    def __init__(self, *args, body: Body, **kwargs):
+    def __init__(self, *args, body: Body, viewer: Viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = Meeting.objects.filter(
-            body=body, status=Meeting.Status.SCHEDULED
-        ).order_by("date", "start")
+        self.fields["meeting"].queryset = (
+            Meeting.objects.visible_to(viewer)
+            .filter(body=body, status=Meeting.Status.SCHEDULED)
+            .order_by("date", "start")
+        )

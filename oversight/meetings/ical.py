@@ -52,7 +52,7 @@ def uid_for(meeting: Meeting) -> str:
 
 def _description(meeting: Meeting, url: str) -> str:
     lines = [meeting.body.name]
-    items = AgendaItem.public_objects.filter(meeting=meeting).order_by("position", "pk")
+    items = AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk")
     if items:
         lines += ["", "Agenda:"]
         for item in items:

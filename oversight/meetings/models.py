@@ -22,10 +22,9 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Person
-from oversight.tracker.models import TrackedItem, Update
-from oversight.tracker.models.items import AppendOnly
-from oversight.tracker.models.reviews import Restrictable, Review
-from oversight.tracker.models.visibility import NOTHING, Viewer
+from oversight.tracker.models import Review, TrackedItem, Update
+from oversight.visibility.records import NOTHING, AppendOnly, Restrictable
+from oversight.visibility.viewer import Viewer
 
 LOCKED_MESSAGE = (
     "The minutes of this meeting were approved and are locked. Record a correction instead."
@@ -87,7 +86,7 @@ class Meeting(Restrictable):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             before = (
-                Meeting.objects.filter(pk=self.pk)
+                Meeting.private_objects.filter(pk=self.pk)
                 .values("minutes_approved_on", "minutes_approved_at")
                 .first()
             )
@@ -99,23 +98,16 @@ class Meeting(Restrictable):
                     raise ValidationError("The approval of minutes cannot be changed or undone.")
         super().save(*args, **kwargs)
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(
-            **{
-                f"{prefix}restricted": False,
-                f"{prefix}published": True,
-                f"{prefix}body__is_public": True,
-            }
-        )
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q(**{f"{prefix}published": True, f"{prefix}body__is_public": True})
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        q = Q(**{f"{prefix}restricted": False})
-        return q if drafts else q & Q(**{f"{prefix}published": True})
+    @classmethod
+    def own_open_q(cls, prefix: str, drafts: bool) -> Q:
+        return Q() if drafts else Q(**{f"{prefix}published": True})
 
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}body_id__in": viewer.body_ids})
@@ -131,33 +123,14 @@ class _MeetingPart(Restrictable):
     """A record that hangs from a meeting (and maybe one agenda item): it is visible
     when the meeting is, unless it or its agenda item is restricted (exempt)."""
 
+    parents = ("meeting",)
+    restricting_parents = ("agenda_item",)
+
     class Meta:
         abstract = True
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & Meeting.public_q(f"{prefix}meeting__")
-            & (
-                Q(**{f"{prefix}agenda_item__isnull": True})
-                | Q(**{f"{prefix}agenda_item__restricted": False})
-            )
-        )
-
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & Meeting.open_q(f"{prefix}meeting__", drafts)
-            & (
-                Q(**{f"{prefix}agenda_item__isnull": True})
-                | Q(**{f"{prefix}agenda_item__restricted": False})
-            )
-        )
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}meeting__body_id__in": viewer.body_ids})
@@ -211,7 +184,7 @@ class AgendaItem(Restrictable):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             before = (
-                AgendaItem.objects.filter(pk=self.pk)
+                AgendaItem.private_objects.filter(pk=self.pk)
                 .values("notes", "meeting__minutes_approved_on")
                 .first()
             )
@@ -226,16 +199,10 @@ class AgendaItem(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("meeting", args=[self.meeting_id]) + f"#item-{self.pk}"
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(**{f"{prefix}restricted": False}) & Meeting.public_q(f"{prefix}meeting__")
+    parents = ("meeting",)
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        return Q(**{f"{prefix}restricted": False}) & Meeting.open_q(f"{prefix}meeting__", drafts)
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}meeting__body_id__in": viewer.body_ids})
@@ -319,7 +286,9 @@ class Decision(_MeetingPart):
         return self.text[:100]
 
     def _refuse_if_locked(self) -> None:
-        if Meeting.objects.filter(pk=self.meeting_id, minutes_approved_on__isnull=False).exists():
+        if Meeting.private_objects.filter(
+            pk=self.meeting_id, minutes_approved_on__isnull=False
+        ).exists():
             raise ValidationError(LOCKED_MESSAGE)
 
     def save(self, *args, **kwargs):
@@ -330,17 +299,14 @@ class Decision(_MeetingPart):
         self._refuse_if_locked()
         return super().delete(*args, **kwargs)
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return _MeetingPart.public_q(prefix) & Q(
-            **{f"{prefix}meeting__minutes_approved_on__isnull": False}
-        )
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q(**{f"{prefix}meeting__minutes_approved_on__isnull": False})
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
+    @classmethod
+    def own_open_q(cls, prefix: str, drafts: bool) -> Q:
         # Signed-in readers who do not see drafts see decisions once the minutes are approved.
-        q = _MeetingPart.open_q(prefix, drafts)
-        return q if drafts else q & Q(**{f"{prefix}meeting__minutes_approved_on__isnull": False})
+        return Q() if drafts else cls.own_public_q(prefix)
 
 
 class Correction(AppendOnly):
@@ -467,16 +433,16 @@ class ForwardPlanItem(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("meeting_body", args=[self.body_id]) + f"#plan-{self.pk}"
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(**{f"{prefix}restricted": False, f"{prefix}body__is_public": True})
+    # An entry for a restricted review, meeting or agenda item is restricted too; it
+    # does not wait for the meeting to be published to appear on the forward plan.
+    restricting_parents = ("review", "meeting", "agenda_item")
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        return Q(**{f"{prefix}restricted": False})
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q(**{f"{prefix}body__is_public": True})
 
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}body_id__in": viewer.body_ids})

@@ -11,7 +11,7 @@ from django.shortcuts import render
 from oversight.tracker.export import export_csv_rows, export_public
 from oversight.tracker.models import Recommendation, Review, TrackedItem
 from oversight.tracker.rag import Rag
-from oversight.tracker.views.common import viewer_for
+from oversight.visibility.viewer import viewer_for
 
 
 def home(request: HttpRequest) -> HttpResponse:

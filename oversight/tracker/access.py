@@ -1,14 +1,15 @@
 """Who may change what. Views call these before showing a form or saving.
 
-Every function takes a `Viewer` (see models/visibility.py) and answers with a bool, or
+Every function takes a `Viewer` (see oversight/visibility/viewer.py) and answers with a bool, or
 with `(allowed, reason)` where the page should explain a refusal.
 """
 
 from __future__ import annotations
 
 from oversight.directory.models import Person
+from oversight.visibility.viewer import Viewer
 
-from .models import Recommendation, TrackedItem, Viewer
+from .models import Recommendation, TrackedItem
 
 
 def can_manage_reviews(viewer: Viewer) -> bool:

@@ -1,7 +1,7 @@
 """The public open data: every published recommendation with its responses and tracked
 items, the questions put to agencies, and the actions agreed at meetings.
 
-Everything here starts from `public_objects` (or `.public()`), so a restricted or
+Everything here starts from `objects`, which holds only what the public may see, so a restricted or
 unpublished record, or anything hanging from one, cannot reach the export. Derived
 values (a recommendation's status, an item's RAG) are computed from public records
 only, so they cannot hint at restricted ones either.
@@ -73,7 +73,7 @@ def export_public(today: date | None = None) -> dict:
     """The public export as a dict (see the module's docstring)."""
     today = today or timezone.localdate()
     recs = list(
-        Recommendation.public_objects.select_related("review__body")
+        Recommendation.objects.select_related("review__body")
         .prefetch_related("addressed_to_orgs", "addressed_to_bodies")
         .order_by(
             F("review__date").desc(nulls_last=True), "review__title", "review_id", "position", "pk"
@@ -81,13 +81,13 @@ def export_public(today: date | None = None) -> dict:
     )
     responses: dict[int, list[Response]] = defaultdict(list)
     for response in (
-        Response.public_objects.filter(recommendation__in=recs)
+        Response.objects.filter(recommendation__in=recs)
         .select_related("organisation")
         .order_by("pk")
     ):
         responses[response.recommendation_id].append(response)
     items = list(
-        TrackedItem.public_objects.select_related(
+        TrackedItem.objects.select_related(
             "owner_person", "owner_org", "meeting__body", "plan"
         ).order_by("due_date", "pk")
     )
@@ -124,7 +124,7 @@ def export_public(today: date | None = None) -> dict:
         )
 
     questions = []
-    for q in Question.public_objects.select_related(
+    for q in Question.objects.select_related(
         "review", "meeting__body", "asked_by", "addressed_to"
     ).order_by("pk"):
         questions.append(
@@ -157,9 +157,9 @@ def export_public(today: date | None = None) -> dict:
             "overseeing_body": plan.overseeing_body.name,
             "items": [_item_dict(i, latest, today) for i in by_plan.get(plan.pk, [])],
         }
-        for plan in ActionPlan.public_objects.select_related(
-            "owning_body", "overseeing_body"
-        ).order_by("title", "pk")
+        for plan in ActionPlan.objects.select_related("owning_body", "overseeing_body").order_by(
+            "title", "pk"
+        )
     ]
 
     return {

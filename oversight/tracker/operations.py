@@ -15,9 +15,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from oversight.directory.models import Membership, Organisation, Person
+from oversight.visibility.viewer import Viewer
 
 from .access import can_verify_item
-from .models import Evidence, Recommendation, Response, TrackedItem, Update, Verification, Viewer
+from .models import Evidence, Recommendation, Response, TrackedItem, Update, Verification
 
 
 @transaction.atomic
@@ -65,7 +66,7 @@ def record_update(
 @transaction.atomic
 def verify_item(item: TrackedItem, *, viewer: Viewer, by: Person) -> Verification:
     """Mark `item` verified by `by`, a member of its overseeing body (see access)."""
-    item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+    item = TrackedItem.private_objects.select_for_update().get(pk=item.pk)
     allowed, reason = can_verify_item(viewer, item)
     if not allowed:
         raise PermissionDenied(reason)
@@ -86,7 +87,7 @@ def return_item(item: TrackedItem, *, viewer: Viewer, by: Person, reason: str) -
     """Send `item` back to its owner with a reason; it is in progress again."""
     if not reason.strip():
         raise ValidationError("Give the owner a reason for returning the item.")
-    item = TrackedItem.objects.select_for_update().get(pk=item.pk)
+    item = TrackedItem.private_objects.select_for_update().get(pk=item.pk)
     allowed, why = can_verify_item(viewer, item)
     # Returning needs the same standing as verifying, except that evidence may be missing:
     # "there is no evidence" is a good reason to return an item.
@@ -115,7 +116,7 @@ def record_response(
     """Record an organisation's response to a recommendation."""
     if not text.strip():
         raise ValidationError("The response needs its text.")
-    return Response.objects.create(
+    return Response.private_objects.create(
         recommendation=recommendation,
         organisation=organisation,
         responder_label=responder_label,
@@ -152,9 +153,9 @@ def hand_over(predecessor: Person, successor: Person, *, on: date | None = None)
         raise ValidationError("Choose someone else to hand over to.")
     on = on or timezone.localdate()
     report = HandoverReport(predecessor, successor)
-    for item in predecessor.owned_items.filter(verified_at__isnull=True).exclude(
-        status=TrackedItem.Status.COMPLETE
-    ):
+    for item in TrackedItem.private_objects.filter(
+        owner_person=predecessor, verified_at__isnull=True
+    ).exclude(status=TrackedItem.Status.COMPLETE):
         item.owner_person = successor
         item._change_reason = f"Handed over from {predecessor.name} to {successor.name}"
         item.save(update_fields=["owner_person"])

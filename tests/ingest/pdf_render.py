@@ -15,8 +15,9 @@ Blocks, as in `documents.py` plus:
   page; each cell a list of paragraphs ("• " starts a bullet); widths are fractions;
   ("table", rows, widths, "split") splits a row too long for the page's end there, to
   go on on the next page;
-- ("unruled", rows, widths) the same table without rules or shading (its header row
-  bold);
+- ("unruled", rows, widths) the same table without rules, shading or space between
+  its rows (its header row bold);
+- ("twocol", [paragraphs], [paragraphs]) running text set in two columns;
 - ("ol", [(label, text), ...]) a list with hanging indents: each label ("1.", "a)") at
   the margin, its text from a tab stop, wrapped lines under the text;
 - ("columns", [(left, right), ...]) two columns of short lines without rules (a list
@@ -159,7 +160,16 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
             elif kind == "title":
                 out += [para(block[1], ParagraphStyle("t", parent=body, fontSize=18, leading=22))]
             elif kind == "spaced":
-                out += [Drawn([[(0, block[1], "Council-Bold", 12, 4, "")]], 15), Spacer(1, 6)]
+                # Each letter drawn on its own, apart, as some exporters set a heading
+                # with expanded spacing (pdfium reads a space between the letters).
+                from reportlab.pdfbase.pdfmetrics import stringWidth
+
+                x, parts = 0.0, []
+                for char in block[1]:
+                    if char != " ":
+                        parts.append((x, char, "Council-Bold", 12, 0, ""))
+                    x += stringWidth(char, "Council-Bold", 12) + (12 if char == " " else 5)
+                out += [Drawn([parts], 15), Spacer(1, 6)]
             elif kind == "contents":
                 lines = []
                 for entry, page in block[1]:
@@ -171,13 +181,36 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
                         ]
                     )
                 out += [Drawn(lines, 15), Spacer(1, 6)]
+            elif kind == "twocol":
+                # Running text in two columns, as a newsletter or a report sets it.
+                halves = block[1], block[2]
+                data = [[[para(t) for t in half] for half in halves]]
+                table = Table(data, colWidths=[width / 2, width / 2])
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("LEFTPADDING", (1, 0), (1, 0), 14),
+                        ]
+                    )
+                )
+                out += [table, Spacer(1, 10)]
             elif kind == "unruled":
                 rows, widths = block[1], block[2]
                 data = [
                     [[cell_para(p, i == 0) for p in c] for c in row] for i, row in enumerate(rows)
                 ]
                 table = Table(data, colWidths=[w * width for w in widths])
-                table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                # Rows set as Word sets a borderless table: no space between them.
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("TOPPADDING", (0, 0), (-1, -1), 0),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                        ]
+                    )
+                )
                 out += [table, Spacer(1, 10)]
             elif kind == "table":
                 rows, widths = block[1], block[2]

@@ -14,7 +14,7 @@ from django.db.backends.signals import connection_created
 from playwright.sync_api import expect
 
 from oversight.directory.models import Organisation, Person
-from oversight.ingest import operations
+from oversight.ingest import sandbox
 from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import Recommendation, TrackedItem
 from tests.factories import PASSWORD, OrganisationFactory, PersonFactory
@@ -33,14 +33,14 @@ def held_extraction(monkeypatch):
     """The extractor waits until the test lets it go, so the page can be seen while the
     import is in progress, however fast the machine."""
     started, release = threading.Event(), threading.Event()
-    real = operations.extract_file
+    real = sandbox.extract_file
 
     def held(path, **kwargs):
         started.set()
         release.wait(timeout=60)
         return real(path, **kwargs)
 
-    monkeypatch.setattr(operations, "extract_file", held)
+    monkeypatch.setattr(sandbox, "extract_file", held)
     yield started, release
     release.set()
 
@@ -158,8 +158,8 @@ def test_scrutiny_officer_uploads_checks_corrects_and_publishes_a_response(
     page.get_by_role("link", name="Go to the review").click()
     site.check()
     expect(page.get_by_role("link", name=CORRECTED)).to_be_visible()
-    assert Recommendation.objects.filter(title=CORRECTED, review__published=True).exists()
-    assert not TrackedItem.objects.filter(text=dropped).exists()
+    assert Recommendation.private_objects.filter(title=CORRECTED, review__published=True).exists()
+    assert not TrackedItem.private_objects.filter(text=dropped).exists()
 
 
 @pytest.mark.browser
@@ -237,6 +237,11 @@ def test_officer_imports_a_real_pdf_picks_its_body_checks_a_record_by_its_page_a
         label="Create a new body named below"
     )
     filing.get_by_label("Name of the new body").fill(COMMITTEE)
+    # The Government answers: it owns every commitment no response claims.
+    filing.get_by_label("Organisation that responds").select_option(
+        label="Create a new organisation named below"
+    )
+    filing.get_by_label("Name of the new organisation").fill("HM Government")
     page.get_by_role("button", name="Save and go back to the sections").click()
     site.check()
     expect(page.get_by_role("alert")).to_contain_text("your changes have been saved")
@@ -265,12 +270,14 @@ def test_officer_imports_a_real_pdf_picks_its_body_checks_a_record_by_its_page_a
     site.check()
     expect(page.get_by_role("heading", level=1)).to_have_text("Publish these records?")
     expect(page.locator("main")).to_contain_text(f"of {COMMITTEE}")
+    expect(page.locator("main")).not_to_contain_text("would have no owner")
     page.get_by_role("button", name="Publish").click()
     site.check()
     expect(page.get_by_role("heading", level=1)).to_have_text("Published")
     imp = ImportedDocument.objects.get()
     assert imp.review.body.name == COMMITTEE
     assert imp.review.recommendations.exists()
+    assert not TrackedItem.objects.filter(origin="commitment", owner_org__isnull=True).exists()
     page.get_by_role("link", name="Go to the review").click()
     site.check()
     expect(page.locator("main")).to_contain_text(COMMITTEE)

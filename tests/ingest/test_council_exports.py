@@ -22,7 +22,6 @@ from jsonschema import Draft202012Validator
 
 from oversight.ingest.extract import extract_file, extract_text
 from oversight.ingest.extract.commitments import due_date
-from oversight.ingest.extract.meetings import parse_attendee
 from oversight.ingest.extract.pdf_furniture import SOFT_HYPHEN, is_page_number, mend_hyphens
 from oversight.ingest.extract.readers import read_file
 
@@ -130,14 +129,17 @@ def test_page_numbers(text, expected):
     assert is_page_number(text) is expected
 
 
-def test_an_attendee_given_a_job_title_has_no_organisation():
-    assert parse_attendee("Simon Reyes – Head of Community Safety") == ("Simon Reyes", None, False)
-    assert parse_attendee("Karen Doyle, Community Safety Manager") == ("Karen Doyle", None, False)
-    assert parse_attendee("Ann Lee, Analyst, Metropolitan Police") == (
-        "Ann Lee",
-        "Metropolitan Police",
-        False,
+def test_an_attendee_given_a_job_title_has_it_as_role_not_organisation():
+    result = extract_text(
+        "Minutes of the Safer Towns Board\n\nMonday 3 June 2024\n\n"
+        "Present: Simon Reyes – Head of Community Safety, Karen Doyle (Community Safety "
+        "Manager), Ann Lee (Analyst, Metropolitan Police)\n"
     )
+    assert [(a["name"], a["organisation"], a.get("role")) for a in result.attendees] == [
+        ("Simon Reyes", None, "Head of Community Safety"),
+        ("Karen Doyle", None, "Community Safety Manager"),
+        ("Ann Lee", "Metropolitan Police", "Analyst"),
+    ]
 
 
 def test_partners_and_officers_lists_follow_those_present():

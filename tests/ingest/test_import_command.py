@@ -31,31 +31,35 @@ def run(*args) -> str:
 
 def test_import_loads_a_response_as_a_draft_review():
     out = run("import", str(CABINET))
-    review = Review.objects.get()
+    review = Review.private_objects.get()
     assert not review.published
     assert review.source_document == CABINET.name
-    assert Recommendation.objects.filter(review=review).count() == 16
-    assert TrackedItem.objects.filter(recommendation__review=review).exists()
+    assert Recommendation.private_objects.filter(review=review).count() == 16
+    assert TrackedItem.private_objects.filter(recommendation__review=review).exists()
     assert "as a draft" in out and f"Review: {review.title}" in out
     assert "recommendation: 16 created" in out
 
 
 def test_import_with_publish_publishes_the_meeting():
     run("import", str(SOG), "--publish")
-    meeting = Meeting.objects.get()
+    meeting = Meeting.private_objects.get()
     assert meeting.published
-    assert meeting.agenda_items.count() == 8
+    assert meeting.agenda_items(manager="private_objects").count() == 8
 
 
 def test_importing_the_same_file_again_changes_nothing():
     run("import", str(CABINET), "--publish")
-    counts = (Review.objects.count(), Recommendation.objects.count(), TrackedItem.objects.count())
+    counts = (
+        Review.private_objects.count(),
+        Recommendation.private_objects.count(),
+        TrackedItem.private_objects.count(),
+    )
     out = run("import", str(CABINET), "--publish")
     assert "Nothing changed" in out
     assert counts == (
-        Review.objects.count(),
-        Recommendation.objects.count(),
-        TrackedItem.objects.count(),
+        Review.private_objects.count(),
+        Recommendation.private_objects.count(),
+        TrackedItem.private_objects.count(),
     )
 
 
@@ -71,13 +75,13 @@ def test_unreadable_file_is_refused_with_the_reason_and_nothing_written(tmp_path
     with pytest.raises(CommandError, match="binary") as refused:
         run("import", str(junk))
     assert "Nothing was written" in str(refused.value)
-    assert Review.objects.count() == Meeting.objects.count() == 0
+    assert Review.private_objects.count() == Meeting.private_objects.count() == 0
 
 
 def test_file_over_the_limit_is_refused(tmp_path):
     with pytest.raises(CommandError, match="over the limit"):
         run("import", str(CABINET), "--max-mb", "0.01")
-    assert Review.objects.count() == 0
+    assert Review.private_objects.count() == 0
 
 
 def test_document_the_loader_cannot_file_is_refused_and_nothing_written(tmp_path):
@@ -85,7 +89,21 @@ def test_document_the_loader_cannot_file_is_refused_and_nothing_written(tmp_path
     notes.write_text("Notes\n\nRecommendation 1 – Parks\n\nWe ask for more parks.\n")
     with pytest.raises(CommandError, match="nothing was written"):
         run("import", str(notes))
-    assert Review.objects.count() == 0
+    assert Review.private_objects.count() == 0
+
+
+def test_import_files_under_the_body_and_responder_given(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Notes\n\nRecommendation 1 – Parks\n\nWe ask for more parks.\n\n"
+        "Response: Agreed. The Council will open two new parks by March 2027.\n"
+    )
+    run("import", str(notes), "--body", "Parks Scrutiny Panel", "--responder", "Parks Trust")
+    review = Review.objects.get()
+    assert review.body.name == "Parks Scrutiny Panel"
+    assert review.recommendations.get().number == "1"
+    owners = {i.owner_org.name for i in TrackedItem.objects.filter(origin="commitment")}
+    assert owners == {"Parks Trust"}
 
 
 def test_missing_file_is_named():

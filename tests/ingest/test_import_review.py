@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from oversight.directory.models import Body, Organisation
-from oversight.ingest import pages
+from oversight.ingest import page_render, pages
 from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import TrackedItem
 
@@ -108,6 +108,22 @@ def test_officer_creates_the_body_and_the_organisation_that_responds(officer, tm
     assert item.owner_org == council
 
 
+def test_a_reimport_files_where_the_officer_filed_the_published_import(
+    officer, tmp_path, commission
+):
+    imp = naming_no_body(pdf_import(officer, tmp_path))
+    assert save_document_section(officer, imp, body=str(commission.pk)).status_code == 302
+    assert publish(officer, imp).status_code == 302
+    response = officer.post(f"/imports/{imp.pk}/again/")
+    again = ImportedDocument.objects.exclude(pk=imp.pk).get()
+    assert response.status_code == 302 and again.previous == imp
+    assert again.filing == {"body": str(commission.pk)}
+    assert publish(officer, again).status_code == 302
+    again.refresh_from_db()
+    imp.refresh_from_db()
+    assert again.review == imp.review and imp.review.body == commission
+
+
 def test_a_new_body_needs_its_name(officer, tmp_path):
     imp = pdf_import(officer, tmp_path)
     response = save_document_section(officer, imp, body="new", new_body="")
@@ -137,6 +153,20 @@ def test_publish_preview_flags_commitments_that_would_have_no_owner(officer, tmp
     imp.save()
     page = officer.get(f"/imports/{imp.pk}/publish/").content.decode()
     assert "would have no owner" not in page
+
+
+def test_published_import_says_how_many_commitments_have_no_owner(officer, tmp_path, commission):
+    imp = pdf_import(officer, tmp_path)
+    imp.extraction["document"]["kind"] = "scrutiny_report"
+    imp.extraction["meeting"] = None
+    imp.extraction["commitments"] = imp.extraction["commitments"][:1]
+    imp.extraction["commitments"][0]["recommendation"] = None
+    imp.filing = {"body": str(commission.pk)}
+    imp.save()
+    assert publish(officer, imp).status_code == 302
+    page = officer.get(imp.get_absolute_url()).content.decode()
+    assert "1 commitment has no owner" in page
+    assert TrackedItem.objects.get().owner_org is None
 
 
 # --- the passage and its page ------------------------------------------------------------
@@ -185,7 +215,7 @@ def test_page_images_only_for_officers_and_for_passages_records_came_from(
 def test_a_text_document_shows_the_passage_in_its_context_and_no_page_image(officer):
     imp = imported(officer)
     page = officer.get(f"/imports/{imp.pk}/check/commitments/").content.decode()
-    assert "/pages/" not in page and "ingest-page-image" not in page
+    assert "/pages/" not in page and "app-page-image" not in page
     figure = page.split("<blockquote", 1)[1].split("</blockquote>", 1)[0]
     before, marked = figure.split("<mark>", 1)
     assert "Start of the passage" in marked and "End of the passage" in marked
@@ -195,11 +225,11 @@ def test_a_text_document_shows_the_passage_in_its_context_and_no_page_image(offi
 
 def test_a_passage_is_found_on_the_page_despite_mended_hyphens_and_ligatures():
     page_text = "Intro line.\r\nThe Council will pro-\r\nvide ﬁve new school streets.\r\nEnd."
-    marked = pages.locate("The Council will provide five new school streets.", page_text)
+    marked = page_render.locate("The Council will provide five new school streets.", page_text)
     assert page_text[marked[0] : marked[-1] + 1] == (
         "The Council will pro-\r\nvide ﬁve new school streets"
     )
-    assert pages.locate("Nothing like it at all", page_text) == []
+    assert page_render.locate("Nothing like it at all", page_text) == []
 
 
 def test_bodies_and_organisations_are_offered_by_name(officer, tmp_path, commission):

@@ -327,7 +327,7 @@ def test_cover_sheet_table_and_held_at_give_title_date_and_venue():
     assert data["document"]["title"] == "Minutes of the Licensing Committee"
     assert data["meeting"]["body"] == "Licensing Committee"
     assert (data["meeting"]["date"], data["meeting"]["start"]) == ("2024-06-12", "19:00")
-    assert data["meeting"]["venue"] == "Council Chamber"
+    assert data["meeting"]["venue"] == "Council Chamber, Town Hall, Mare Street"
 
 
 def test_action_label_inside_a_paragraph_gives_the_action_after_it():

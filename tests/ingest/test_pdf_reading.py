@@ -98,6 +98,14 @@ def test_ruled_table_header_row_is_marked_and_rows_go_on_over_the_page(tmp_path)
     assert len(table) == 18  # the header and 17 recommendations
 
 
+def test_heading_spaced_letter_by_letter_is_read_as_its_words(tmp_path):
+    doc, blocks = read(
+        tmp_path, [("spaced", "MINUTES OF THE MEETING"), ("p", "The meeting was held in public.")]
+    )
+    assert flatten(blocks)[0].text == "MINUTES OF THE MEETING"
+    assert flatten(blocks)[0].heading
+
+
 def test_letter_spaced_heading_is_read_as_its_word(tmp_path):
     doc, blocks = read(
         tmp_path, [("spaced", "AGENDA"), ("p", "The meeting will be held in public.")]
@@ -197,9 +205,67 @@ def test_table_aligned_without_rules_gives_rows_under_its_bold_header(tmp_path):
         ],
         [["Report the survey results to the Board"], ["Policy Officer"], ["30 April 2025"]],
         [["Publish the revised leaflet"], ["Communications Lead"], ["31 May 2025"]],
+        [["Agree the date of the next review"], ["Chair"], ["30 June 2025"]],
     ]
     _, blocks = read(tmp_path, [("h", "Action log"), ("unruled", rows, [0.5, 0.3, 0.2])])
     table = [b for b in blocks if isinstance(b, Row)]
     assert table[0].texts == ["Action", "Owner", "Due"]
     assert table[0].first
     assert [r.texts for r in table[1:]] == [[c[0] for c in row] for row in rows[1:]]
+
+
+def test_running_text_in_two_columns_is_read_down_each_column(tmp_path):
+    left = [
+        "The panel met four times this year and heard from residents, officers and the "
+        "police about the safety of the town centre after dark.",
+        "Residents told the panel that poor lighting in the bus station made them feel "
+        "unsafe, and that reports of damage were slow to be answered.",
+    ]
+    right = [
+        "The panel recommends that the council replaces the lighting in the bus station "
+        "before the winter and reports progress to the panel in March.",
+        "The panel also recommends that reports of damage are answered within five "
+        "working days, with the figures published each quarter.",
+    ]
+    doc, blocks = read(tmp_path, [("h", "Town centre safety"), ("twocol", left, right)])
+    assert not any(isinstance(b, Row) for b in blocks)
+    text = " ".join(p.text for p in flatten(blocks))
+    for paragraph in left + right:
+        assert paragraph in text
+    assert text.index(left[1]) < text.index(right[0])
+
+
+def test_long_text_table_without_rules_keeps_each_row_together(tmp_path):
+    rows = [
+        [["Issue raised"], ["Response"]],
+        [
+            [
+                "Residents asked why the library would close on Saturdays when most "
+                "families use it then."
+            ],
+            [
+                "The library will stay open on Saturday mornings; the afternoon hours "
+                "move to Thursday evenings."
+            ],
+        ],
+        [
+            ["Parents said the new opening hours clash with the school run in the afternoons."],
+            [
+                "The service will review the hours with the schools nearby and report "
+                "back in the spring."
+            ],
+        ],
+        [
+            ["Several people asked whether the mobile library would still visit the villages."],
+            [
+                "The mobile library timetable is unchanged and will be published on the "
+                "council website."
+            ],
+        ],
+    ]
+    _, blocks = read(tmp_path, [("unruled", rows, [0.5, 0.5])])
+    table = [b for b in blocks if isinstance(b, Row)]
+    # (Line-end hyphens in words the document spells nowhere else stay: not the point.)
+    unhyphenated = [[t.replace("-", "") for t in r.texts] for r in table]
+    assert unhyphenated == [[c[0] for c in row] for row in rows]
+    assert table[0].first

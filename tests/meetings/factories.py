@@ -11,7 +11,8 @@ from django.contrib.auth.models import User
 
 from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.meetings.models import AgendaItem, Meeting
-from oversight.tracker.models import TrackedItem, Viewer
+from oversight.tracker.models import TrackedItem
+from oversight.visibility.viewer import Viewer
 
 PASSWORD = "correct-horse-battery"
 _n = itertools.count(1)
@@ -61,7 +62,7 @@ def meeting(
 
 
 def item(m: Meeting, title: str, minutes: int | None = None, **kw) -> AgendaItem:
-    position = kw.pop("position", m.agenda_items.count() + 1)
+    position = kw.pop("position", m.agenda_items(manager="private_objects").count() + 1)
     return AgendaItem.objects.create(
         meeting=m,
         title=title,

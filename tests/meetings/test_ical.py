@@ -109,4 +109,4 @@ def test_exempt_agenda_items_are_not_in_the_description(client, b):
     f.item(m, "Exempt item", 10, restricted=True)
     description = str(events(feed(client))["With exempt"]["DESCRIPTION"])
     assert "Open item" in description and "Exempt item" not in description
-    assert Meeting.objects.count() == 1
+    assert Meeting.objects.public().count() == 1

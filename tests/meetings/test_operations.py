@@ -20,7 +20,8 @@ from oversight.meetings.models import (
     Meeting,
 )
 from oversight.tracker import operations as tracker_ops
-from oversight.tracker.models import PUBLIC, TrackedItem, Viewer
+from oversight.tracker.models import TrackedItem
+from oversight.visibility.viewer import PUBLIC, Viewer
 
 from . import factories as f
 
@@ -31,7 +32,7 @@ EVERYONE = Viewer(is_superuser=True)
 def times(meeting):
     return [
         (i.number, i.title, i.start.strftime("%H:%M") if i.start else None)
-        for i in meeting.agenda_items.order_by("position")
+        for i in meeting.agenda_items(manager="private_objects").order_by("position")
     ]
 
 
@@ -66,7 +67,7 @@ def test_added_items_get_times_from_the_durations_and_go_before_aob(sept):
 
 
 def test_moving_an_item_renumbers_and_recomputes_the_times(sept):
-    prevent = sept.agenda_items.get(title="Prevent annual update")
+    prevent = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     operations.move_agenda_item(prevent, "up")
     assert times(sept)[:3] == [
         ("1", "Welcome", "14:00"),
@@ -78,9 +79,9 @@ def test_moving_an_item_renumbers_and_recomputes_the_times(sept):
 
 
 def test_a_pinned_item_keeps_its_time_when_others_move(sept):
-    prevent = sept.agenda_items.get(title="Prevent annual update")
+    prevent = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     operations.update_agenda_item(prevent, pinned_start=time(15))
-    welcome = sept.agenda_items.get(title="Welcome")
+    welcome = sept.agenda_items(manager="private_objects").get(title="Welcome")
     operations.move_agenda_item(welcome, "down")
     assert dict((t, s) for _, t, s in times(sept)) == {
         "Notes, actions and updates": "14:00",
@@ -89,7 +90,7 @@ def test_a_pinned_item_keeps_its_time_when_others_move(sept):
         "AOB and close": "15:20",
     }
     operations.update_agenda_item(prevent, pinned_start=None)
-    assert sept.agenda_items.get(pk=prevent.pk).start == time(14, 15)
+    assert sept.agenda_items(manager="private_objects").get(pk=prevent.pk).start == time(14, 15)
 
 
 def test_changing_the_meeting_start_moves_the_agenda_with_it(sept):
@@ -113,11 +114,11 @@ def test_an_item_needs_a_title_and_a_positive_duration(sept):
 
 
 def test_an_item_with_actions_recorded_under_it_cannot_be_removed(sept, b):
-    prevent = sept.agenda_items.get(title="Prevent annual update")
+    prevent = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     operations.add_action(sept, agenda_item=prevent, text="Support the bid", owner_org=b.council)
     with pytest.raises(ValidationError):
         operations.remove_agenda_item(prevent)
-    welcome = sept.agenda_items.get(title="Welcome")
+    welcome = sept.agenda_items(manager="private_objects").get(title="Welcome")
     operations.remove_agenda_item(welcome)
     assert times(sept)[0] == ("1", "Notes, actions and updates", "14:00")
 
@@ -137,8 +138,10 @@ def test_the_next_meeting_has_the_standing_items_times_and_place(sept):
         ("2", "Notes, actions and updates", "14:05"),
         ("3", "AOB and close", "14:15"),
     ]
-    assert all(i.standing for i in dec.agenda_items.all())
-    assert dec.agenda_items.get(number="2").kind == AgendaItem.Kind.ACTIONS
+    assert all(i.standing for i in dec.agenda_items(manager="private_objects").all())
+    assert (
+        dec.agenda_items(manager="private_objects").get(number="2").kind == AgendaItem.Kind.ACTIONS
+    )
 
 
 def test_the_next_meeting_must_come_after(sept):
@@ -181,7 +184,7 @@ def test_attendance_records_substitutes_who_were_present(sept, b):
 
 
 def test_an_action_is_a_tracked_item_from_this_meeting_and_item(sept, b):
-    prevent = sept.agenda_items.get(title="Prevent annual update")
+    prevent = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     a = operations.add_action(
         sept,
         agenda_item=prevent,
@@ -206,15 +209,15 @@ def test_an_action_under_an_exempt_item_is_restricted(sept, b):
     exempt = operations.add_agenda_item(sept, title="Case review", restricted=True)
     a = operations.add_action(sept, agenda_item=exempt, text="Refer the case", owner_org=b.police)
     assert a.restricted
-    assert not TrackedItem.public_objects.filter(pk=a.pk).exists()
+    assert not TrackedItem.objects.public().filter(pk=a.pk).exists()
 
 
 def test_making_an_item_exempt_restricts_the_actions_agreed_under_it(sept, b):
-    prevent = sept.agenda_items.get(title="Prevent annual update")
+    prevent = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     a = operations.add_action(sept, agenda_item=prevent, text="Named case", owner_org=b.police)
-    assert TrackedItem.public_objects.filter(pk=a.pk).exists()
+    assert TrackedItem.objects.public().filter(pk=a.pk).exists()
     operations.update_agenda_item(prevent, restricted=True)
-    assert not TrackedItem.public_objects.filter(pk=a.pk).exists()
+    assert not TrackedItem.objects.public().filter(pk=a.pk).exists()
 
 
 # --- carrying actions forward ------------------------------------------------------------
@@ -283,7 +286,7 @@ def test_only_actions_of_the_same_body_from_earlier_meetings_are_carried(sept, d
     assert carried_actions(dec, EVERYONE) == []
     with pytest.raises(ValidationError):
         operations.record_action_update(
-            dec, TrackedItem.objects.get(text="Agreed in December"), narrative="x"
+            dec, TrackedItem.private_objects.get(text="Agreed in December"), narrative="x"
         )
 
 
@@ -298,7 +301,7 @@ def test_the_public_does_not_see_restricted_carried_actions(sept, dec, b):
 
 
 def test_minutes_are_approved_at_a_later_meeting_of_the_body_and_then_locked(sept, dec, b):
-    item = sept.agenda_items.get(title="Prevent annual update")
+    item = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     operations.record_minutes(item, notes="26 referrals.")
     operations.approve_minutes(sept, at=dec)
     sept.refresh_from_db()
@@ -316,7 +319,7 @@ def test_minutes_are_approved_at_a_later_meeting_of_the_body_and_then_locked(sep
     for refuse in refusals:
         with pytest.raises(ValidationError):
             refuse()
-    assert AgendaItem.objects.get(pk=item.pk).notes == "26 referrals."
+    assert AgendaItem.private_objects.get(pk=item.pk).notes == "26 referrals."
 
 
 def test_approval_needs_a_held_meeting_and_a_later_meeting_of_the_same_body(sept, dec, b):
@@ -330,7 +333,7 @@ def test_approval_needs_a_held_meeting_and_a_later_meeting_of_the_same_body(sept
 
 
 def test_the_model_refuses_to_change_notes_or_decisions_of_approved_minutes(sept, dec):
-    item = sept.agenda_items.get(title="Prevent annual update")
+    item = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     decision = operations.add_decision(item, text="Support the submission")
     operations.approve_minutes(sept, at=dec)
     item.refresh_from_db()
@@ -354,7 +357,7 @@ def test_the_model_refuses_to_change_notes_or_decisions_of_approved_minutes(sept
 
 
 def test_corrections_are_added_beside_approved_minutes_never_over_them(sept, dec, b):
-    item = sept.agenda_items.get(title="Prevent annual update")
+    item = sept.agenda_items(manager="private_objects").get(title="Prevent annual update")
     operations.record_minutes(item, notes="26 referrals.")
     with pytest.raises(ValidationError):
         operations.correct_minutes(sept, text="Too early: still a draft")
@@ -366,7 +369,7 @@ def test_corrections_are_added_beside_approved_minutes_never_over_them(sept, dec
         reason="Typing error",
         agreed_at=dec,
     )
-    assert AgendaItem.objects.get(pk=item.pk).notes == "26 referrals."
+    assert AgendaItem.private_objects.get(pk=item.pk).notes == "26 referrals."
     assert list(sept.corrections.all()) == [c]
     c.text = "Rewritten"
     with pytest.raises(ValidationError):

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 CHECKOUT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DEBUG": "0",
@@ -17,12 +19,16 @@ PRODUCTION = {
 }
 
 
-def oversight(args: list[str], tmp_path: Path, **env: str) -> subprocess.CompletedProcess:
-    """Run the `oversight` command as a deployment would, in a fresh working folder."""
+def oversight(
+    args: list[str], tmp_path: Path, python: list[str] | None = None, **env: str
+) -> subprocess.CompletedProcess:
+    """Run the `oversight` command (or `python` with other arguments) as a deployment
+    would, in a fresh working folder, with only the settings given in `env`."""
     environ = {
         k: v
         for k, v in os.environ.items()
         if k not in {"SECRET_KEY", "DEBUG", "ALLOWED_HOSTS", "HTTPS", "SECURE_COOKIES"}
+        and k != "DJANGO_ALLOW_ASYNC_UNSAFE"  # set for the browser tests only
     }
     environ.update(
         DJANGO_SETTINGS_MODULE="oversight.settings",
@@ -32,7 +38,7 @@ def oversight(args: list[str], tmp_path: Path, **env: str) -> subprocess.Complet
         **env,
     )
     return subprocess.run(
-        [sys.executable, "-m", "oversight", *args],
+        [sys.executable, *(python or ["-m", "oversight"]), *args],
         cwd=tmp_path,
         env=environ,
         capture_output=True,
@@ -55,13 +61,30 @@ def test_the_deployment_check_warns_when_not_served_over_https(tmp_path):
     assert "security.W012" in result.stderr  # session cookie not secure
 
 
-def test_a_live_site_without_a_secret_key_refuses_to_start(tmp_path):
-    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
-    result = oversight(["check"], tmp_path, **env)
+WITHOUT_KEY = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+
+
+@pytest.mark.parametrize("command", [["runserver", "--noreload"], ["migrate"], ["check"]])
+def test_a_live_site_without_a_secret_key_refuses_to_start(tmp_path, command):
+    result = oversight(command, tmp_path, **WITHOUT_KEY)
     assert result.returncode != 0
-    assert "SECRET_KEY is not set" in result.stderr
+    assert "oversight.E001" in result.stderr and "SECRET_KEY is not set" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / ".oversight-secret-key").exists()
+
+
+def test_the_wsgi_application_refuses_to_load_without_a_secret_key(tmp_path):
+    result = oversight([], tmp_path, python=["-c", "import oversight.wsgi"], **WITHOUT_KEY)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is not set" in result.stderr
+
+
+def test_reading_a_document_needs_no_secret_key(tmp_path):
+    document = tmp_path / "minutes.md"
+    document.write_text("# Minutes\n\nThe committee agreed to review parks.\n")
+    result = oversight(["extract", str(document)], tmp_path, **WITHOUT_KEY)
+    assert result.returncode == 0, result.stderr
+    assert '"schema": "oversight.extraction/1"' in result.stdout
 
 
 def test_development_may_run_without_a_secret_key(tmp_path):

@@ -49,7 +49,7 @@ def test_verified_items_stay_with_their_owner(police):
     leaving = PersonFactory(organisation=police)
     arriving = PersonFactory(organisation=police)
     verified = TrackedItemFactory(owner_person=leaving, owner_org=police)
-    TrackedItem.objects.filter(pk=verified.pk).update(verified_at="2026-10-01T10:00:00Z")
+    TrackedItem.private_objects.filter(pk=verified.pk).update(verified_at="2026-10-01T10:00:00Z")
 
     report = operations.hand_over(leaving, arriving)
 

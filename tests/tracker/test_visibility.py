@@ -5,7 +5,8 @@ import re
 import pytest
 
 from oversight.directory.models import Person
-from oversight.tracker.models import PUBLIC, Recommendation, Review, TrackedItem
+from oversight.tracker.models import Recommendation, Review, TrackedItem
+from oversight.visibility.viewer import PUBLIC
 from tests.factories import (
     PersonFactory,
     RecommendationFactory,
@@ -33,8 +34,8 @@ def open_item(review, police):
 
 
 def test_restricted_item_is_not_public(secret_item, open_item):
-    assert list(TrackedItem.public_objects.all()) == [open_item]
-    assert list(TrackedItem.objects.public()) == [open_item]
+    assert list(TrackedItem.objects.public().all()) == [open_item]
+    assert list(TrackedItem.private_objects.public()) == [open_item]
     assert list(TrackedItem.objects.visible_to(PUBLIC)) == [open_item]
 
 
@@ -61,8 +62,8 @@ def test_restricted_recommendation_and_its_items_are_not_public(
     rec.addressed_to_orgs.add(police)
     item = TrackedItemFactory(recommendation=rec, owner_org=police)
 
-    assert rec not in Recommendation.public_objects.all()
-    assert item not in TrackedItem.public_objects.all()
+    assert rec not in Recommendation.objects.public().all()
+    assert item not in TrackedItem.objects.public().all()
     assert item not in TrackedItem.objects.visible_to(PUBLIC)
     assert rec not in Recommendation.objects.visible_to(viewer_of(other_officer))
     assert item not in TrackedItem.objects.visible_to(viewer_of(other_officer))
@@ -83,9 +84,9 @@ def test_unpublished_review_and_everything_under_it_are_not_public(commission, p
     draft = ReviewFactory(body=commission, published=False)
     item = TrackedItemFactory(recommendation__review=draft, owner_org=police)
 
-    assert draft not in Review.public_objects.all()
-    assert item.recommendation not in Recommendation.public_objects.all()
-    assert item not in TrackedItem.public_objects.all()
+    assert draft not in Review.objects.public().all()
+    assert item.recommendation not in Recommendation.objects.public().all()
+    assert item not in TrackedItem.objects.public().all()
     assert item not in TrackedItem.objects.visible_to(PUBLIC)
 
 
@@ -102,7 +103,7 @@ def test_review_of_a_body_that_is_not_public_is_not_public(commission):
     commission.is_public = False
     commission.save()
     review = ReviewFactory(body=commission)
-    assert review not in Review.public_objects.all()
+    assert review not in Review.objects.public().all()
 
 
 def test_public_gets_not_found_for_a_restricted_item(

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from . import dates
+from . import dates, undertakings
 from .layout import Block, Para, Row, paras_of
 from .people import People, looks_like_body, looks_like_role
 from .text import Seg, ends_sentence, norm, sentences, squash
@@ -51,8 +51,12 @@ _TRAILING_WHO = re.compile(
 _DUE = re.compile(
     r"\b(?:by|before|no later than|deadline:?|due:?)\s+(?:the\s+)?(?:end of\s+)?", re.I
 )
+# "to the January meeting", "in time for the March County Council", "ahead of the May
+# Cabinet": the month of the meeting named.
 _MONTH_MEETING = re.compile(
-    r"\b(?:to|at|for|by)\s+the\s+(?P<month>[A-Z][a-z]+)\s+(?:meeting|board|committee|session)\b"
+    r"\b(?:to|at|for|by|before|ahead of|in time for|until)\s+the\s+(?P<month>[A-Z][a-z]+)"
+    r"\s+(?:[A-Z][\w-]*\s+){0,3}?(?i:meeting|board|committee|session|council|cabinet|panel"
+    r"|forum|group|partnership|assembly)\b"
 )
 _COLUMNS = {
     "ref": re.compile(
@@ -264,9 +268,16 @@ def _updates(paras: list[Para], out: _Collector) -> None:
 
 
 def find_actions(
-    blocks: list[Block], people: People, context: date | None, *, meeting: bool, skip: set[int]
+    blocks: list[Block],
+    people: People,
+    context: date | None,
+    *,
+    meeting: bool,
+    skip: set[int],
+    chair: str | None = None,
 ) -> list[Action]:
-    """Actions of the document; running-text and "Update:" forms only in minutes."""
+    """Actions of the document; running-text and "Update:" forms only in minutes.
+    `chair` is the meeting's chair, the owner where minutes say "The Chair"."""
     out = _Collector(people, context)
     columns: dict[str, int] | None = None
     table_rows: list[Row] = []
@@ -295,8 +306,13 @@ def find_actions(
             list_open = _labelled(p, out, list_open)
     if columns is not None and table_rows:
         _table(table_rows, columns, out)
+    owner_of = undertakings.owner_resolver(people, chair)
+    resolved = undertakings.resolutions(flat, owner_of, out.add)
     if meeting:
         _updates(flat, out)
+        undertakings.running_actions(
+            [p for p in flat if id(p) not in resolved], owner_of, people, out.add
+        )
         for p in flat:
             for sentence in sentences(p.seg):
                 # "34.3 Superintendent Lowe agreed to ...": the paragraph's number aside.
@@ -314,8 +330,12 @@ def _labelled(p: Para, out: _Collector, list_open: bool) -> bool:
     if list_open:
         number = _LIST_NUMBER.match(text)
         if p.bullet or number:
-            out.add(text[number.end() :] if number else text, p.seg)
+            seg = p.seg[number.end() :] if number else p.seg
+            item, owner, status = _with_status(seg.text, out.people)
+            out.add(item, seg, owner=owner, update=status)
             return True
+    if _ACTIONS_HEADING.match(text) and (p.heading or len(text) < 40):
+        return True
     m = _ACTION.match(text)
     if m:
         rest = m["rest"].strip()
@@ -335,6 +355,47 @@ def _labelled(p: Para, out: _Collector, list_open: bool) -> bool:
     else:
         _add_labelled(p.seg[m.start("rest") :], None, out)
     return False
+
+
+# A heading over a list of actions: "Actions", "Action log", "Actions from the last
+# meeting", "Agreed actions:".
+_ACTIONS_HEADING = re.compile(
+    r"^(?:(?:agreed|new|outstanding|open|summary of|matters arising and)\s+)?"
+    r"(?:actions?|action points?)(?:\s+(?:log|list|agreed|arising|tracker|register|required"
+    r"|summary|from (?:the )?(?:last|previous) meeting))?\s*:?$",
+    re.I,
+)
+_STATUS_WORDS = (
+    r"closed|complete(?:d)?|done|open|ongoing|in progress|new|carried forward|c/f|on hold"
+    r"|overdue|deferred|superseded|not started|pending|outstanding|red|amber|green"
+)
+# "... [closed]", "... [new for Caitlin Burke]", "... (Ongoing)", "... - Complete".
+_STATUS = re.compile(
+    rf"\s*(?:\[(?P<a>[^\]]{{1,80}})\]|\((?P<b>(?i:{_STATUS_WORDS})\b[^)]{{0,60}})\)"
+    rf"|\s[-–—]\s*(?P<c>(?i:{_STATUS_WORDS})))\s*\.?$"
+)
+_STATUS_FOR = re.compile(
+    rf"^(?:(?P<status>(?i:{_STATUS_WORDS}))\b\s*[,;:-]?\s*)?(?:(?i:for|owner:?|lead:?|with)\s+"
+    r"(?P<who>.{2,60}))?$"
+)
+
+
+def _with_status(text: str, people: People) -> tuple[str, str | None, str | None]:
+    """(text, owner, status) of an action list's item with its status in brackets."""
+    m = _STATUS.search(text)
+    if m is None:
+        return text, None, None
+    tag = (m["a"] or m["b"] or m["c"]).strip()
+    f = _STATUS_FOR.match(tag)
+    if f is None or not (f["status"] or f["who"]):
+        # "[JS]", "[Maurice]": initials or a name in brackets are the owner.
+        owner = _owner(tag, people, strict=False)
+        return (text[: m.start()], owner, None) if owner else (text, None, None)
+    owner = None
+    if f["who"]:
+        who = f["who"].strip(" .")
+        owner = _owner(who, people, strict=False) or who
+    return text[: m.start()], owner, f["status"]
 
 
 def _add_labelled(seg: Seg, owner_hint: str | None, out: _Collector) -> None:

@@ -90,6 +90,9 @@ class AgendaItem:
     index: int  # block index of the anchor
     needs_title: bool = False
     has_lead: bool = False
+    # Found by a cue only meetings print (a time, "(Item 4)", a list under "Agenda"),
+    # not by numbering alone, which reports share.
+    strong: bool = False
 
     def record(self) -> dict:
         return {
@@ -318,18 +321,160 @@ def _after_time(number: str | None, before: str, after: str, start: str) -> dict
     }
 
 
+# "(Item 4)" under or after a minute's heading, "Participation Team Update (Item 4)".
+_ITEM_ONLY = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(\d{1,3}[a-z]?)\s*\)\.?$", re.I)
+_ITEM_AFTER = re.compile(
+    r"^(?P<title>\S.{2,200}?)\s*\(\s*(?:agenda\s+)?item\s+(?P<n>\d{1,3}[a-z]?)\s*\)\.?$", re.I
+)
+# "Item 6 – Governance Working Party Updates", "Agenda item 3: Budget".
+_ITEM_FIRST = re.compile(
+    r"^(?:agenda\s+)?item\s+(?P<n>\d{1,3}[a-z]?)\s*(?:[-–—:.)]\s*|\s+)(?P<title>[A-Z].*)$", re.I
+)
+# Sections whose lists are not agenda items: what was done or said under an item.
+_NOT_ITEMS = re.compile(
+    r"^(?:actions?(?:\s+(?:log|points|arising|list|tracker|agreed))?|action points"
+    r"|key (?:discussion )?points|discussion(?: points)?|decisions?(?: made)?"
+    r"|resolutions?|resolved|outcomes?"
+    r"|notes?|summary|apologies|attendance|attendees|present|updates?|next steps)\b",
+    re.I,
+)
+_AGENDA_SECTION = re.compile(r"^(?:agenda|items?(?: for (?:discussion|decision))?|business)$", re.I)
+_PAGES = re.compile(r"\s*\((?:pages?|pp?\.?)\s*[\d\s,–-]+\)\s*$", re.I)
+
+
+def _is_sentence(title: str) -> bool:
+    """A numbered paragraph of minutes ("1. The Chair reminded the Panel ...", "3.
+    RESOLVED that ...") rather than an item's title: it ends a sentence, or runs long."""
+    bare = _PAGES.sub("", title).strip()
+    words = len(bare.split())
+    if re.match(r"^(?:resolved|agreed|noted)\b", bare, re.I):
+        return True
+    return (bare.endswith((".", ":", ";", "?")) and words >= 6) or words > 40
+
+
+def _section_of(p: Para) -> str | None:
+    """The heading's text when a paragraph heads a section (a heading, or a short bold
+    line), else None."""
+    text = p.text.strip(" :")
+    if (p.heading or (p.bold and len(p.bold[0]) >= len(text) - 1)) and len(text.split()) <= 8:
+        return text
+    return None
+
+
+def _candidates(blocks: list[Block], timed_only: bool, year: int | None) -> list[tuple]:
+    """(block index, anchor, scheme) of each place an item may start. Schemes: "marker"
+    ("(Item 4)", "Item 6 – Title", minute references), "timed", "list" (a list under an
+    "Agenda" heading), "row" (a numbered table row) and "numbered" (a numbered line)."""
+    out: list[tuple] = []
+    section = ""
+    last_n = 0
+    for i, b in enumerate(blocks):
+        if isinstance(b, Row):
+            found = _row_anchor(b)
+            if found is not None:
+                scheme = "timed" if found["start"] else "row"
+                if scheme == "row" and _is_sentence(found["title"] or ""):
+                    continue
+                out.append((i, found, scheme))
+            continue
+        text = b.text.strip()
+        if m := _ITEM_ONLY.match(text):
+            prev = blocks[i - 1] if i else None
+            if isinstance(prev, Para) and not _is_sentence(prev.text) and len(prev.text) < 200:
+                found = {
+                    "number": m.group(1),
+                    "title": _cut_title(prev.text),
+                    "start": None,
+                    "duration": None,
+                    "lead": [],
+                    "anchor": i - 1,
+                }
+                out.append((i - 1, found, "marker"))
+            continue
+        if (m := _ITEM_AFTER.match(text)) and not _is_sentence(m["title"]):
+            found = {
+                "number": m["n"],
+                "title": _cut_title(m["title"]),
+                "start": None,
+                "duration": None,
+                "lead": [],
+            }
+            out.append((i, found, "marker"))
+            continue
+        if (
+            (m := _ITEM_FIRST.match(text))
+            and len(text.split()) <= 25
+            and not dates.parse_time(m["title"])
+        ):
+            found = {
+                "number": m["n"],
+                "title": _cut_title(m["title"]),
+                "start": None,
+                "duration": dates.duration_minutes(text),
+                "lead": [],
+            }
+            out.append((i, found, "marker"))
+            continue
+        if (
+            (heading := _section_of(b)) is not None
+            and not _NUMBERED.match(text)
+            and not _MINUTE_REF.match(text)
+        ):
+            section = heading
+            continue
+        last_n = _last_number(out[-1:])
+        found = _para_anchor(b, last_n + 1, timed_only, year)
+        # A time opens an item wherever it stands; a list under "Actions" is no item.
+        if _NOT_ITEMS.match(section) and not b.heading and not (found and found["start"]):
+            continue
+        in_agenda = bool(_AGENDA_SECTION.match(section))
+        if found is None:
+            if in_agenda and b.bullet and len(text.split()) <= 20 and not timed_only:
+                found = {
+                    "number": None,
+                    "title": _cut_title(text),
+                    "start": None,
+                    "duration": dates.duration_minutes(text),
+                    "lead": [],
+                }
+                out.append((i, found, "list"))
+            continue
+        if found["start"]:
+            out.append((i, found, "timed"))
+        elif b.heading and _MINUTE_REF.match(text):
+            out.append((i, found, "marker"))
+        elif not _is_sentence(found["title"] or ""):
+            out.append((i, found, "list" if in_agenda else "numbered"))
+    return out
+
+
+def _last_number(candidates: list[tuple]) -> int:
+    numbers = [c[1]["number"] for c in candidates if c[1]["number"]]
+    return _num(numbers[-1]) if numbers else 0
+
+
 def find_agenda(
     blocks: list[Block], people: People, *, timed_only: bool, year: int | None = None
 ) -> list[AgendaItem]:
     """The agenda items, in order (see the module docstring for the rules). `year` is
-    the meeting's, to tell a minute reference's number from its year."""
+    the meeting's, to tell a minute reference's number from its year. Where a document
+    marks its items ("(Item 4)", "Item 6 – ..."), only the marked places are items, so
+    the numbered paragraphs of the minutes under them are not."""
+    candidates = _candidates(blocks, timed_only, year)
+    if sum(1 for c in candidates if c[2] == "marker") >= 2 or all(
+        c[2] == "marker" for c in candidates
+    ):
+        candidates = [c for c in candidates if c[2] == "marker"]
+    elif any(c[2] == "list" for c in candidates):
+        candidates = [c for c in candidates if c[2] in ("list", "timed", "row")]
     items: list[AgendaItem] = []
     last_num, last_suffix, last_time = 0, "", ""
+    by_index = {c[0]: c for c in candidates}
     for i, b in enumerate(blocks):
         expected = last_num + 1
-        found = (
-            _row_anchor(b) if isinstance(b, Row) else _para_anchor(b, expected, timed_only, year)
-        )
+        found = by_index.get(i)
+        scheme = found[2] if found else ""
+        found = found[1] if found else None
         if found is None:
             if (
                 items
@@ -344,12 +489,18 @@ def find_agenda(
                             c if c.startswith("(") else f"({c})"
                         )
             continue
+        if timed_only and not found["start"] and not isinstance(b, Row):
+            continue
         number = found["number"]
+        if scheme == "list" and number is None:
+            number = str(expected)
         if number is not None:
             n = _num(number)
             # Minutes number their items through the year ("31. Apologies"): a first
-            # number past 3 is taken only from a heading.
-            first_heading = isinstance(b, Para) and b.heading and not timed_only
+            # number past 3 is taken only from a heading or a marked item.
+            first_heading = (isinstance(b, Para) and b.heading and not timed_only) or (
+                scheme == "marker"
+            )
             if last_num == 0 and n > 3 and not first_heading:
                 continue
             # "5b" after "5a": a lettered part of the same item rises by its letter.
@@ -378,8 +529,7 @@ def find_agenda(
         title = found["title"] or ""
         if title and LABEL.match(title) and len(title) > 60:
             title = _title_from_notes(title) or title
-        title = _cut_title(title) if title else ""
-        seg = b.seg
+        title = _cut_title(_PAGES.sub("", title)) if title else ""
         items.append(
             AgendaItem(
                 number,
@@ -387,10 +537,11 @@ def find_agenda(
                 found["start"],
                 found["duration"],
                 list(found["lead"]),
-                seg,
+                b.seg,
                 i,
                 needs_title=not title,
                 has_lead=bool(found["lead"]),
+                strong=scheme in ("marker", "timed", "list", "row"),
             )
         )
     _fill_from_spans(items, blocks, people)

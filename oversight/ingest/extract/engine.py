@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import actions as actions_mod
-from . import agenda, layout, meetings, questions, recommendations, reports
+from . import agenda, exchanges, layout, meetings, questions, recommendations, reports
 from . import commitments as commitments_mod
 from .dates import as_date
 from .people import People, strip_titles
@@ -92,21 +92,33 @@ class _Provenance:
 
 def extract_document(doc: Document) -> Extraction:
     """The records of one read document, with their provenance."""
-    blocks = layout.parse(doc.text)
+    # Front matter is data about the document, not its text: blanked (keeping every
+    # offset, for provenance) before the layout is read.
+    front, front_end = meetings.front_matter(doc.text)
+    text = re.sub(r"[^\n]", " ", doc.text[:front_end]) + doc.text[front_end:]
+    blocks = layout.parse(text)
     header = meetings.read_header(blocks)
+    meetings.apply_front_matter(header, front)
     context = as_date(header.date)
     prov = _Provenance(doc)
     records: dict[str, list] = {k: [] for k in KINDS}
 
+    # Every recogniser looks everywhere; the kind follows from what they found.
     entries, used = recommendations.find_numbered(blocks)
     # What a meeting resolved to recommend to another body.
     resolved, resolved_paras = reports.find_resolved(blocks)
     used |= resolved_paras
     has_responses = any(e.responses for e in entries)
+    attendees, listed_chair = meetings.find_attendees(blocks)
     timed = agenda.find_agenda(blocks, People(), timed_only=True)
-    meeting_doc = not has_responses and (
-        agenda.looks_like_agenda_doc(blocks) or sum(1 for i in timed if i.start) >= 2
-    )
+    timed_only = any(i.start for i in timed)
+    year = context.year if context else None
+    people = People()
+    for record, _seg in attendees:
+        people.add(record["name"])
+    items = agenda.find_agenda(blocks, people, timed_only=timed_only, year=year)
+    evidence = meeting_evidence(blocks, header, front, attendees, items)
+    meeting_doc = not has_responses and sum(e.strength for e in evidence) >= 2
     # A report states recommendations in its running text; in minutes such sentences
     # report what a meeting resolved, and in a response they quote the report.
     unnumbered = [] if has_responses or meeting_doc else reports.find_unnumbered(blocks, used)
@@ -127,28 +139,29 @@ def extract_document(doc: Document) -> Extraction:
         records["recommendations"].append(u.record())
         prov.out["recommendations"].append(prov.where(u.seg))
 
-    # Meeting records.
-    people = People()
+    # Meeting records: kept where the evidence says the document is a meeting's; in a
+    # report, numbered headings are its sections and named people are not present.
     chair = header.chair
     if meeting_doc:
-        attendees, listed_chair = meetings.find_attendees(blocks)
         for record, seg in attendees:
-            people.add(record["name"])
             records["attendees"].append(record)
             prov.out["attendees"].append(prov.where(seg))
         chair = chair or listed_chair
-        timed_only = any(i.start for i in timed)
-        year = context.year if context else None
-        for item in agenda.find_agenda(blocks, people, timed_only=timed_only, year=year):
+        for item in items:
             records["agenda_items"].append(item.record())
             prov.out["agenda_items"].append(prov.where(item.seg))
+    else:
+        people = People()
 
-    found_questions = questions.find_questions(blocks)
-    for q in found_questions:
+    asked = questions.find_questions(blocks) + exchanges.find_exchanges(blocks, people, used)
+    for q in asked:
         records["questions"].append(q.record())
         prov.out["questions"].append(prov.where(q.seg()))
 
-    for a in actions_mod.find_actions(blocks, people, context, meeting=meeting_doc, skip=used):
+    owner_chair = strip_titles(chair) if chair else None
+    for a in actions_mod.find_actions(
+        blocks, people, context, meeting=meeting_doc, skip=used, chair=owner_chair
+    ):
         records["actions"].append(a.record())
         prov.out["actions"].append(prov.where(a.seg))
 
@@ -169,7 +182,7 @@ def extract_document(doc: Document) -> Extraction:
         # where answers are reported speech).
         passages += [
             commitments_mod.Passage([layout.Para(s) for s in q.answer], [])
-            for q in found_questions
+            for q in asked
             if q.answer
         ]
     for c in commitments_mod.find_commitments(passages, context):
@@ -177,7 +190,8 @@ def extract_document(doc: Document) -> Extraction:
         prov.out["commitments"].append(prov.where(c.seg))
 
     kind = _kind(has_responses, bool(entries or unnumbered), meeting_doc, records, blocks, header)
-    title = meetings.clean_title(header.title.text) if header.title else None
+    title = meetings.clean_title(header.title_text or (header.title.text if header.title else ""))
+    title = title or None
     meeting = None
     # The meeting a response or report was written for, where its header names one.
     if meeting_doc or header.labelled_meeting or header.body:
@@ -217,11 +231,61 @@ def _response_passages(entries: list[recommendations.Entry]) -> list[commitments
     return out
 
 
+@dataclass
+class Evidence:
+    """What one recogniser found that marks a meeting's papers: how many, how strong
+    (1: a hint a report may share, 2: printed only in agendas and minutes)."""
+
+    cue: str
+    count: int
+    strength: int
+
+
+# "Minutes of the ...", "Extract from the minutes of ...", "Notes of the meeting of ...".
+_MEETING_TITLE = re.compile(
+    r"^(?:(?:draft|unconfirmed|confirmed)\s+)?(?:(?:extract|excerpt)s?\s+(?:from|of)\s+"
+    r"(?:the\s+)?)?(?:minutes|notes|action notes|agenda)\s+(?:(?:extract|excerpt|except)\s+)?"
+    r"(?:of|for|from)\s+(?:the\s+|a\s+)?\S",
+    re.I,
+)
+
+
+def meeting_evidence(
+    blocks: list[layout.Block],
+    header: meetings.Header,
+    front: dict[str, str],
+    attendees: list,
+    items: list[agenda.AgendaItem],
+) -> list[Evidence]:
+    """The evidence that a document is an agenda or minutes. Numbered headings alone are
+    none (reports number their sections); a meeting's header (date with a time or a
+    venue) is a hint; an attendee list, items marked or timed or listed under
+    "Agenda", an "Agenda"/"Minutes" heading, or a meeting's front matter are strong."""
+    found: list[Evidence] = []
+    if attendees:
+        found.append(Evidence("attendees", len(attendees), 2))
+    strong = sum(1 for i in items if i.strong)
+    if strong:
+        found.append(Evidence("agenda items", strong, 2 if strong >= 2 else 1))
+    if any(_MEETING_TITLE.match(p.text) for p in layout.flatten(blocks[:4])):
+        found.append(Evidence("minutes or agenda title", 1, 2))
+    elif agenda.looks_like_agenda_doc(blocks):
+        found.append(Evidence("agenda or minutes heading", 1, 2))
+    if front and (front.get("start") or front.get("end")) and header.date:
+        found.append(Evidence("front matter of a meeting", 1, 2))
+    if header.date and (header.start or header.venue) and not header.labelled_meeting:
+        found.append(Evidence("meeting header", 1, 1))
+    return found
+
+
 _NOTES = re.compile(
     r"^(?:key points|notes?|discussion|summary of discussion|resolved|agreed|decisions?"
     r"|outcomes?|present|update)\s*:|^RESOLVED\b",
     re.I,
 )
+
+
+_MINUTES_HEADING = re.compile(r"^(?:minutes|notes|action notes|meeting notes)$", re.I)
 
 
 def _kind(
@@ -241,7 +305,10 @@ def _kind(
         notes = (
             bool(records["actions"])
             or re.search(r"\b(?:minutes|notes)\b", title, re.I)
-            or any(_NOTES.match(p.text) for p in layout.flatten(blocks))
+            or any(
+                _NOTES.match(p.text) or (p.heading and _MINUTES_HEADING.match(p.text))
+                for p in layout.flatten(blocks)
+            )
         )
         return "minutes" if notes else "agenda"
     if has_recommendations:

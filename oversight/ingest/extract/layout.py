@@ -12,8 +12,9 @@ Every reader produces one text convention, which `parse` turns into blocks:
   label ("Action:", "Recommendation 3", "Response") or a line after one that ended a
   sentence starts a new paragraph; a heading (`# `, `## `, ... or a wholly bold line)
   is a paragraph of its own with `heading` set, and `level` its number of `#` (0 for a
-  bold one); markdown marks (`**bold**`, `# heading`, links,
-  `$\\frac{3}{4}$`) and HTML entities are cleaned away, remembering bold names;
+  bold one); a list item keeps its label in front of its text ("1. Apologies"), and
+  `Para.label` gives it ("1.", "a)", "(iv)"); markdown marks (`**bold**`, `# heading`,
+  links, `$\\frac{3}{4}$`) and HTML entities are cleaned away, remembering bold names;
 - footnotes ("¹ If enacted ...") and running page headers (the title printed again)
   are dropped.
 
@@ -420,22 +421,28 @@ def _continues(blocks: list[Block], row: Row, text: str) -> bool:
     return True
 
 
+# How many paragraphs at the top make the document's heading (see _drop_furniture).
+_HEAD_PARAS = 3
+
+
 def _drop_furniture(blocks: list[Block]) -> list[Block]:
-    """Footnotes, page numbers and running headers are not part of the content."""
+    """Footnotes, page numbers and running headers are not part of the content. A
+    header printed again on every page is kept once where it heads the document (its
+    first paragraphs: the body and the date of a pack of questions, say)."""
     top = [b for b in blocks if isinstance(b, Para)]
-    first = norm(top[0].text) if top else ""
+    heading_keys = {norm(b.text) for b in top[:_HEAD_PARAS]}
     counts = Counter(norm(b.text) for b in top if len(b.text.split()) <= 8)
     out: list[Block] = []
-    seen_first = False
+    seen: set[str] = set()
     for b in blocks:
         if isinstance(b, Para):
             key = norm(b.text)
             if _FOOTNOTE.match(b.text) or _PAGE_NUMBER.match(b.text.strip()):
                 continue
-            if key == first and first:
-                if seen_first:
+            if key and key in heading_keys and not _REPEATED_CONTENT.search(b.text):
+                if key in seen:
                     continue
-                seen_first = True
+                seen.add(key)
             elif (
                 counts.get(key, 0) >= 3
                 and not b.bullet

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from . import dates
 from .layout import Block, Para, Row
 from .people import (
+    BODY_WORDS,
     looks_like_body,
     looks_like_person,
     strip_titles,
     tidy_name,
-    without_roles,
 )
 from .text import Seg, ends_sentence, squash
 
@@ -54,8 +54,12 @@ _TITLE_LABEL = re.compile(
     re.I,
 )
 _TIME_LABEL = re.compile(r"^(?:time|start time|meeting time)\s*:", re.I)
+# "held in the Darent Room, Sessions House, County Hall, Maidstone on ...": the venue
+# runs, commas and all, to the date, the time or the sentence's end.
 _HELD_AT = re.compile(
-    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^,;]*?)(?=\s+on\s|\s+at\s+\d|\s*[,;.]\s|\s*$)"
+    r"\bheld\s+(?:at|in)\s+(?:the\s+)?(?P<venue>[A-Z][^;]*?)"
+    r"(?=\s+on\s|\s+at\s+\d|\s+commencing\b|\s+from\s+\d|\s*[,;]?\s+(?:at\s+)?\d{1,2}[.:]\d\d"
+    r"|\s*[;.]\s|\.?\s*$)"
 )
 _BODY_LABEL = re.compile(
     r"^(?:meeting|committee|board|body|meeting of|forum|panel|report to|reporting to"
@@ -97,8 +101,10 @@ _RESPONDING_BODY = re.compile(
     re.I,
 )
 _MINUTES_TITLE = re.compile(
-    r"^(?:draft\s+|unconfirmed\s+)?(?:minutes|notes|action notes|agenda|summary)\s+(?:of|for)\s+"
-    r"(?:the\s+)?(?:(?:meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<body>.+?)"
+    r"^(?:draft\s+|unconfirmed\s+)?(?:(?:extract|excerpt)s?\s+(?:from|of)\s+(?:the\s+)?)?"
+    r"(?:minutes|notes|action notes|agenda|summary)"
+    r"\s+(?:(?:extract|excerpt|except)\s+)?(?:of|for|from)\s+"
+    r"(?:(?:the|a|an)\s+)?(?:(?:(?:\w+\s+)?meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<body>.+?)"
     r"(?:\s+(?:meeting\s+)?(?:held|on|at)\b.*|,.*)?$",
     re.I,
 )
@@ -115,16 +121,34 @@ class Header:
     venue: str | None = None
     chair: str | None = None
     labelled_meeting: bool = False
+    title_text: str | None = None  # a title given as data (front matter), not a paragraph
 
 
 def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
     """The paragraphs before the body. A table of "Label | value" rows at the top (a
     report's cover sheet) reads as "Label: value" lines; any other table ends the top."""
-    out = []
+    out: list[Para] = []
+    columns: list[list[Para]] = []  # a front sheet's columns, read one after the other
+
+    def flush_columns():
+        for column in columns:
+            out.extend(p for p in column if p.text)
+        columns.clear()
+
     for b in blocks[:limit]:
+        if not isinstance(b, Row):
+            flush_columns()
         if isinstance(b, Row):
             filled = b.filled()
             label = b.texts[filled[0]] if filled else ""
+            if columns or (len(out) <= 6 and dates.find_dates(label) and len(filled) <= 3):
+                # A front sheet set in columns: the date, time and venue on the left, an
+                # "Ask for:" contact block on the right; each column reads as its lines.
+                for i, cell in enumerate(b.cells):
+                    while len(columns) <= i:
+                        columns.append([])
+                    columns[i].extend(_without_contact(p) for p in cell)
+                continue
             if len(filled) == 1:
                 out.extend(b.cells[filled[0]])
                 continue
@@ -134,7 +158,23 @@ def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
             out.append(Para(Seg.join([cells[0].strip().strip(":"), cells[1]], ": ")))
             continue
         out.append(b)
+    flush_columns()
     return out
+
+
+# A contact block's labels ("Ask for:", "Telephone:"), printed beside the venue.
+_CONTACT = re.compile(
+    r"\b(?:ask for|contact(?: officer)?|enquiries(?: to)?|telephone|tel|phone|direct line"
+    r"|e-?mail|mobile)\s*:\s*(?:[\d\s]{6,}\d|\S+@\S+)?",
+    re.I,
+)
+
+
+def _without_contact(p: Para) -> Para:
+    """A line without the contact labels that a column layout ran into it."""
+    if not _CONTACT.search(p.text):
+        return p
+    return Para(p.seg.sub(_CONTACT, "").strip(" ,;"), p.bullet, p.heading, p.bold, p.column)
 
 
 _FIELD_NAMES = re.compile(
@@ -235,7 +275,7 @@ def read_header(blocks: list[Block]) -> Header:
                     h.date, h.date_seg, date_index = found, q.seg, paras.index(q)
                     body = m["body"]
                     if body and "meeting" in text.casefold() and not re.search(r"\d", body):
-                        h.body = body.title() if body.isupper() else body
+                        h.body = plain_case(body)
                         h.labelled_meeting = True
                     break
             if h.date:
@@ -276,7 +316,7 @@ def read_header(blocks: list[Block]) -> Header:
             times = dates.find_times(text)
             h.start, h.end = rng if rng else (times[0][2] if times else None, h.end)
         if h.body is None and (m := _BODY_LABEL.match(text)):
-            h.body = squash(m["body"])
+            h.body = plain_case(squash(m["body"]))
             h.labelled_meeting = True
         if h.venue is None and (m := _VENUE_LABEL.match(text)):
             h.venue = _tidy_venue(m["venue"])
@@ -290,11 +330,17 @@ def read_header(blocks: list[Block]) -> Header:
                 h.venue = _tidy_venue(m["venue"])
                 break
     if h.venue is None and date_index is not None:
-        h.venue = _venue_after_date(paras[date_index].text)
+        line = paras[date_index].text
+        if line.rstrip().endswith(",") and date_index + 1 < len(paras):
+            line = f"{line} {paras[date_index + 1].text}"
+        h.venue = _venue_after_date(line)
     if h.venue is None and date_index is not None:
-        for p in paras[date_index + 1 : date_index + 3]:
+        for k, p in enumerate(paras[date_index + 1 : date_index + 3], date_index + 1):
             text = p.text
             if _VENUE_WORDS.search(text) and not LABEL.match(text) and len(text.split()) <= 15:
+                # "Council Chamber, Sessions House," goes on over the next line.
+                if text.rstrip().endswith(",") and k + 1 < len(paras):
+                    text = f"{text} {paras[k + 1].text}"
                 h.venue = _tidy_venue(text)
                 break
     if h.chair is None:
@@ -303,9 +349,18 @@ def read_header(blocks: list[Block]) -> Header:
         # "Overview and Scrutiny Committee – 21 January 2025" above a report's title.
         line = paras[date_index].text
         if (bare := _without_date(line)) != line and looks_like_body(bare):
-            h.body = squash(bare)
+            h.body = plain_case(squash(bare))
     if h.body is None and h.title is not None:
         h.body = body_from_title(h.title.text)
+    if h.body is None:
+        # A paper's appendix holding "Minutes extract from the X Committee – 13 December".
+        for p in paras[:6]:
+            if _MINUTES_TITLE.match(p.text.strip()) and (found := body_from_title(p.text)):
+                h.body = found
+                break
+    if h.body is None:
+        h.body = _body_heading(paras)
+    h.title_text = _front_sheet_title(paras, h)
     # Minutes record when the meeting actually closed, which outranks the time planned.
     h.end = _closing_time(blocks) or h.end
     return h
@@ -364,13 +419,15 @@ def body_from_title(title: str) -> str | None:
     Agenda", or the body that responds ("Cabinet Response to ..."); None for a report."""
     title = clean_title(title)
     if m := _RESPONDING_BODY.match(title):
-        return m["body"].title() if m["body"].isupper() else m["body"]
+        return plain_case(m["body"])
     if re.search(r"\b(?:responses?|reports?|review|briefing|work of|update on)\b", title, re.I):
         return None
     m = _MINUTES_TITLE.match(title)
-    candidate = m["body"] if m else re.split(r"\s+[-–—|:]\s+|,\s+", title)[0]
+    candidate = _without_date(m["body"]) if m else re.split(r"\s+[-–—|:]\s+|,\s+", title)[0]
     candidate = re.sub(r"\s+(?:meeting|agenda|minutes|notes)$", "", candidate, flags=re.I)
     candidate = re.sub(r"^(?:agenda|minutes)\s*[-–:]?\s*", "", candidate, flags=re.I)
+    # "Summer Paediatric Group Meeting", "Annual Meeting of ...": the occasion is no body.
+    candidate = _OCCASION.sub("", candidate)
     if dates.find_dates(candidate):
         return None
     words = [w.casefold() for w in candidate.split()]
@@ -395,7 +452,63 @@ def body_from_title(title: str) -> str | None:
         }
         for w in words
     ):
-        return squash(candidate)
+        return plain_case(squash(candidate))
+    return None
+
+
+_OCCASION = re.compile(
+    r"^(?:(?:spring|summer|autumn|winter|annual|quarterly|monthly|extraordinary|special"
+    r"|ordinary|inaugural|informal|joint|q[1-4])\s+)+(?=\S+\s)",
+    re.I,
+)
+
+
+def plain_case(name: str) -> str:
+    """A name as a reader writes it: "CORPORATE PARENTING PANEL" becomes "Corporate
+    Parenting Panel"; short acronyms ("NHS", "SEND") and mixed case stay as printed."""
+    name = squash(name)
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return name
+    if len(name.split()) < 2 and name.casefold() not in BODY_WORDS:
+        return name  # "MOPAC", "NHS": an acronym
+    small = {"of", "and", "for", "the", "in", "on", "to", "at", "with"}
+    words = []
+    for k, w in enumerate(name.split()):
+        low = w.casefold()
+        words.append(low if k and low in small else w.capitalize())
+    return " ".join(words)
+
+
+_STAMP = re.compile(r"^(?:agenda|minutes|supplementary agenda|summons(?: and agenda)?)$", re.I)
+
+
+def _front_sheet_title(paras: list[Para], h: Header) -> str | None:
+    """A front sheet's title: its "AGENDA" stamp, the committee under it and the date
+    ("Agenda – Cabinet – Thursday, 30th January, 2025"), not the date line that runs
+    into the venue."""
+    top = [p.text.strip(" .") for p in paras[:3]]
+    if len(top) < 2 or not _STAMP.match(top[0]) or not h.body or h.date_seg is None:
+        return None
+    if plain_case(top[1]) != h.body:
+        return None
+    hits = dates.find_dates(h.date_seg.text)
+    day = h.date_seg.text[: hits[0].end].strip(" ,") if hits else ""
+    return " – ".join(x for x in (top[0].capitalize(), h.body, day) if x)
+
+
+_BODY_HEADING = re.compile(r"^[A-Z][A-Za-z&'’ -]{2,60}$")
+
+
+def _body_heading(paras: list[Para]) -> str | None:
+    """A front sheet's committee: a short heading at the top naming a body ("CABINET",
+    "Health and Wellbeing Board") under the "AGENDA" stamp."""
+    for p in paras[:6]:
+        text = p.text.strip(" .")
+        if _LETTERHEAD.match(text) or not _BODY_HEADING.match(text) or len(text.split()) > 8:
+            continue
+        if looks_like_body(text) and not re.search(r"\bcouncil$", text, re.I):
+            return plain_case(text)
     return None
 
 
@@ -426,11 +539,43 @@ def _split_inline(text: str) -> list[str]:
 _CHAIR_ROLE = re.compile(r"^(?:co-|vice[- ])?chair(?:man|person|woman)?$|^in the chair$", re.I)
 
 
+_ROLE_WORD = re.compile(
+    r"\b(?:director|manager|officer|head|lead|nurse|doctor|clinician|consultant|advis[eo]r"
+    r"|analyst|clerk|secretary|administrator|assistant|co-?ordinator|worker|practitioner"
+    r"|specialist|superintendent|inspector|commander|constable|sergeant|member|portfolio holder"
+    r"|chief executive|head ?teacher|teacher|solicitor|lawyer|governor|treasurer|accountant"
+    r"|engineer|planner|leader|commissioner|mayor|principal|registrar|surgeon|therapist"
+    r"|radiographer|pharmacist|paediatrician|psychologist|chair(?:man|person|woman)?)s?\b",
+    re.I,
+)
+
+
+def role_and_organisation(desc: str | None) -> tuple[str | None, str | None]:
+    """(role, organisation) from what is printed beside a name: a part naming a job or
+    position ("Democratic Services Officer", "Cabinet Member for Housing") is a role;
+    the rest ("Metropolitan Police", "Swale BC") is the organisation."""
+    if not desc:
+        return None, None
+    roles, orgs = [], []
+    for part in _split_inline(desc) if "," in desc else [desc]:
+        part = squash(part).strip(" .;,")
+        if not part:
+            continue
+        (roles if _ROLE_WORD.search(part) and not looks_like_org_only(part) else orgs).append(part)
+    return ", ".join(roles) or None, ", ".join(orgs) or None
+
+
+def looks_like_org_only(part: str) -> bool:
+    """ "Greater London Authority" is a body; "Director of Children's Services" holds a body's
+    words but names a job: a body only when no word before its last names a job."""
+    return looks_like_body(part) and not _ROLE_WORD.search(part.split(" of ")[0])
+
+
 def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
-    """(name, organisation, is chair) from "Name", "Name (Org)", "Name - Org",
-    "Name, Role, Org"; None when the text is no name. "Chair" is a role, not an
-    organisation: it marks the chair."""
-    text = squash(text).strip(" ;,.")
+    """(name, description, is chair) from "Name", "Name (Org)", "Name - Role", "Name,
+    Role, Org"; None when the text is no name. "Chair" marks the chair. The description
+    is split into role and organisation by `role_and_organisation`."""
+    text = squash(text).strip(" ;,.").strip("_*").strip()
     name, org = text, None
     for pattern in (
         r"^(?P<n>[^()]+?)\s*\((?P<o>[^)]+)\)(?:\s*[-–—,]\s*(?P<o2>.+))?$",
@@ -449,8 +594,22 @@ def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
         parts = [squash(x) for x in re.split(r"[,;()]", org) if squash(x)]
         roles = [x for x in parts if _CHAIR_ROLE.match(x)]
         is_chair = any(not x.casefold().startswith("vice") for x in roles)
-        org = without_roles(", ".join(x for x in parts if x not in roles))
+        org = ", ".join(x for x in parts if x not in roles) or None
     return tidy_name(strip_titles(name)), org, is_chair
+
+
+def describe_last(out: list[tuple[dict, Seg]], part: str) -> None:
+    """ "Sue Chandler, Cabinet Member for Housing": the role printed after a comma, which
+    split it from the name, belongs to the name before it."""
+    part = squash(part).strip(" .;,")
+    if not out or not part or len(part.split()) > 12 or out[-1][0].get("role"):
+        return
+    role, org = role_and_organisation(part)
+    record = out[-1][0]
+    if role:
+        record["role"] = role
+    if org and not record["organisation"] and looks_like_body(org):
+        record["organisation"] = org
 
 
 def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | None]:
@@ -463,10 +622,14 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
         nonlocal chair
         if entry is None:
             return False
-        name, org, is_chair = entry
+        name, desc, is_chair = entry
+        role, org = role_and_organisation(desc)
         if name.casefold() not in seen:
             seen.add(name.casefold())
-            out.append(({"name": name, "organisation": org}, seg))
+            record = {"name": name, "organisation": org}
+            if role:
+                record["role"] = role
+            out.append((record, seg))
         if is_chair and chair is None:
             chair = name
         return True
@@ -479,15 +642,16 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
         if cells and (cols := _name_columns(cells)):
             i = _attendee_table(stream, i + 1, cols, add)
             continue
-        if not m or len(text) > 400:
+        if not m or len(text) > 3000:
             i += 1
             continue
-        rest = m["rest"].strip()
+        rest = m["rest"].strip().strip("_*").strip()
         if rest:
             # "Councillors Smith (Chair), Jones and Brown": the title covers every name.
             plural = re.match(r"^(?:councillors|cllrs)\.?\s+", rest, re.I)
             for part in _split_inline(rest[plural.end() :] if plural else rest):
-                add(parse_attendee(f"Cllr {part}" if plural else part), seg)
+                if not add(parse_attendee(f"Cllr {part}" if plural else part), seg):
+                    describe_last(out, part)
         i += 1
         while i < len(stream):
             text, seg, cells = stream[i]
@@ -504,20 +668,18 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
                 i += 1
                 continue
             if cells and len(cells) >= 2 and looks_like_person(cells[0], loose_case=True):
-                entry = (
-                    tidy_name(strip_titles(cells[0])),
-                    without_roles(", ".join(cells[1:])),
-                    False,
-                )
+                entry = (tidy_name(strip_titles(cells[0])), ", ".join(cells[1:]), False)
             else:
+                # "A, B, C and D" on a line of its own: a list, not "Name, Role".
+                pieces = _split_inline(text.strip("_* ")) if "," in text else []
+                parts = [parse_attendee(p) for p in pieces]
+                if len(pieces) >= 3 and parts[0] and sum(map(bool, parts)) * 2 > len(parts):
+                    for part, piece in zip(parts, pieces, strict=True):
+                        if not add(part, seg):
+                            describe_last(out, piece)
+                    i += 1
+                    continue
                 entry = parse_attendee(text)
-                if entry is None and "," in text and len(text) < 300:
-                    parts = [parse_attendee(p) for p in _split_inline(text)]
-                    if parts and all(parts):
-                        for part in parts:
-                            add(part, seg)
-                        i += 1
-                        continue
             if not add(entry, seg):
                 break
             i += 1
@@ -553,7 +715,7 @@ def _attendee_table(stream, i: int, cols: tuple[int, int], add) -> int:
         name, org, is_chair = entry
         # A row's empty cells are left out of `cells`: a missing last one is no organisation.
         given = cells[cols[1]] if cols[1] < len(cells) else ""
-        add((name, without_roles(squash(given)) or org, is_chair), seg)
+        add((name, squash(given) or org, is_chair), seg)
         i += 1
     return i
 
@@ -572,3 +734,69 @@ def _entries(blocks: list[Block]) -> list[tuple[str, Seg, list[str] | None]]:
         else:
             out.append((b.text, b.seg, None))
     return out
+
+
+# --- front matter -----------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)\r?\n(?P=fence)[ \t]*(?:\r?\n|\Z)", re.S
+)
+_FRONT_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)\s*[:=]\s*(?P<value>.*?)\s*$")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """The top-level fields of Markdown front matter (YAML between `---` lines, TOML
+    between `+++` lines) and where it ends; ({}, 0) when the text has none. Nested
+    values and lists are left out: a meeting's fields are plain values."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    fields: dict[str, str] = {}
+    for line in m["body"].splitlines():
+        if line[:1].isspace() or not (f := _FRONT_FIELD.match(line)):
+            continue
+        value = f["value"].split(" #")[0].strip().strip("\"'")
+        if value and not value.startswith(("[", "{", "|", ">")):
+            fields.setdefault(f["key"].casefold().replace("-", "_"), value)
+    return fields, m.end()
+
+
+_FM_KEYS = {
+    "title": ("title", "name", "meeting_title"),
+    "date": ("date", "meeting_date", "start", "start_date", "when"),
+    "start": ("start", "start_time", "time", "starts", "date"),
+    "end": ("end", "end_time", "finish", "ends"),
+    "venue": ("venue", "location", "place", "where", "room", "address"),
+    "body": ("committee", "body", "board", "panel", "meeting_of", "group_name"),
+}
+
+
+def _front_value(fields: dict[str, str], part: str) -> str | None:
+    return next((fields[k] for k in _FM_KEYS[part] if fields.get(k)), None)
+
+
+def apply_front_matter(h: Header, fields: dict[str, str]) -> None:
+    """A meeting's fields given in front matter outrank what the text suggests: they
+    were written as data ("start: 2021-06-22T14:00", "location: MS Teams")."""
+    if not fields:
+        return
+    if (title := _front_value(fields, "title")) and looks_like_title(title):
+        h.title_text = title
+    if raw := _front_value(fields, "date"):
+        if found := dates.first_date(raw.replace("T", " "), whole_day=True):
+            h.date, h.labelled_meeting = found, True
+    for part in ("start", "end"):
+        raw = _front_value(fields, part)
+        times = dates.find_times(raw.replace("T", " ")) if raw else []
+        if times:
+            setattr(h, part, times[0][2])
+    if venue := _front_value(fields, "venue"):
+        h.venue = _tidy_venue(venue)
+    if (body := _front_value(fields, "body")) and looks_like_body(body):
+        h.body = plain_case(body)
+    if h.body is None and h.title_text:
+        h.body = body_from_title(h.title_text)
+
+
+def looks_like_title(text: str) -> bool:
+    return 1 <= len(text.split()) <= 30 and not re.match(r"^\S+\.(?:md|html?)$", text)

@@ -46,6 +46,41 @@ _OTHER_LABEL = re.compile(
 _ITEM = re.compile(r"^(?:item\s+)?\d{1,2}[a-z]?[.)]?\s+[A-Z]", re.I)
 _Q_HEADER = re.compile(r"^(?:questions?|question asked|public question)$", re.I)
 _A_HEADER = re.compile(r"^(?:answers?|responses?|reply|replies|response given)$", re.I)
+# Tables of what a consultation or a meeting raised, each row answered: "Issue raised |
+# Response", "Consultation feedback | Draft council response", "You said | We did",
+# "Comment | Officer response", "Theme | Our response".
+_RAISED_HEADER = re.compile(
+    r"\b(?:questions?|issues?|feedback|comments?|concerns?|themes?|points?|matters?"
+    r"|quer(?:y|ies)|representations?|you said|objections?|suggestions?)\b",
+    re.I,
+)
+_ANSWERED_HEADER = re.compile(
+    r"\b(?:answers?|responses?|repl(?:y|ies)|we did|we will|what we did|officer comments?"
+    r"|council(?:['’]s)? (?:view|position))\b",
+    re.I,
+)
+
+
+def _columns(texts: list[str]) -> tuple[int, int, bool] | None:
+    """(question column, answer column, whether the rows are numbered questions) of a
+    table's header row; None when the row is no such header."""
+    short = [len(t.split()) <= 8 for t in texts]
+    q_col = next((i for i, t in enumerate(texts) if _Q_HEADER.match(t)), None)
+    a_col = next((i for i, t in enumerate(texts) if _A_HEADER.match(t)), None)
+    if q_col is not None and a_col is not None:
+        return q_col, a_col, True
+    a_col = next((i for i, t in enumerate(texts) if short[i] and _ANSWERED_HEADER.search(t)), None)
+    if a_col is None:
+        return None
+    q_col = next(
+        (
+            i
+            for i, t in enumerate(texts[:a_col])
+            if short[i] and _RAISED_HEADER.search(t) and not _ANSWERED_HEADER.search(t)
+        ),
+        None,
+    )
+    return (q_col, a_col, False) if q_col is not None else None
 
 
 @dataclass
@@ -75,7 +110,7 @@ def find_questions(blocks: list[Block]) -> list[Question]:
     out: list[Question] = []
     current: Question | None = None
     side = "q"
-    columns: tuple[int, int] | None = None
+    columns: tuple[int, int, bool] | None = None
 
     def number(given: str | None) -> str:
         return given or str(len(out) + 1)
@@ -83,16 +118,19 @@ def find_questions(blocks: list[Block]) -> list[Question]:
     for b in blocks:
         if isinstance(b, Row):
             texts = [t.strip() for t in b.texts]
-            q_col = next((i for i, t in enumerate(texts) if _Q_HEADER.match(t)), None)
-            a_col = next((i for i, t in enumerate(texts) if _A_HEADER.match(t)), None)
-            if q_col is not None and a_col is not None:
-                columns, current = (q_col, a_col), None
+            if (found := _columns(texts)) is not None:
+                columns, current = found, None
                 continue
-            if columns and max(columns) < len(b.cells):
+            if b.first:
+                # A table's own first row that is no question header: another table.
+                columns = None
+            if columns and max(columns[:2]) < len(b.cells):
                 q_paras, a_paras = b.cells[columns[0]], b.cells[columns[1]]
                 if q_paras:
                     first = _question_start(q_paras[0].text)
-                    q = Question(number(first[0] if first else None))
+                    # Rows of feedback are numbered only where the paper numbers them.
+                    given = first[0] if first else None
+                    q = Question(number(given) if columns[2] else given)
                     q.text = [p.seg for p in q_paras]
                     q.answer = [p.seg for p in a_paras]
                     out.append(q)
@@ -104,7 +142,9 @@ def find_questions(blocks: list[Block]) -> list[Question]:
             current = None
             paras = [p for cell in b.cells for p in cell]
         else:
-            columns = None
+            if columns is not None:
+                # The text after a question table is no part of its last row.
+                columns, current = None, None
             paras = [b]
         for p in paras:
             current, side = _para(p, current, side, out, number)
@@ -117,6 +157,11 @@ def _para(p: Para, current: Question | None, side: str, out: list[Question], num
     text = p.text
     started = _question_start(text)
     if started is not None:
+        if current is not None and not current.text and not current.answer and not started[0]:
+            # "Question 2" on a line of its own, then "Question by Ms Carey to ...": one.
+            if started[1]:
+                current.text.append(p.seg[len(text) - len(started[1]) :])
+            return current, "q"
         q = Question(number(started[0]))
         if started[1]:
             q.text.append(p.seg[len(text) - len(started[1]) :])

@@ -58,10 +58,11 @@ def _text(label: str, *, required: bool = False, rows: int = 0, help_text: str =
     )
 
 
-def _number(label: str = "Number"):
+def _number(label: str = "Number", help_text: str = ""):
     return forms.CharField(
         label=label,
         required=False,
+        help_text=help_text,
         validators=[validate_number],
         widget=forms.TextInput(attrs={"class": "govuk-input--width-4"}),
     )
@@ -250,7 +251,11 @@ class ActionForm(RecordForm):
 class CommitmentForm(RecordForm):
     text = _text("What is promised", required=True, rows=3)
     due = _date("Due")
-    recommendation = _number("Answers recommendation number")
+    recommendation = _number(
+        "Answers recommendation number",
+        "As “Recommendations and responses” shows it: its number, or its place in the "
+        "list when the document numbers none.",
+    )
 
 
 class FilingForm(forms.Form):

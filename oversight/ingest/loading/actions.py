@@ -36,7 +36,7 @@ class TrackedRecords:
         particular recommendation is filed under the review itself. Its owner is the
         organisation of the response that makes it, else `default_owner` (the
         responding organisation); one left with no owner is reported in `unowned`."""
-        responses = list(rec.responses.all().order_by("pk")) if rec else []
+        responses = list(rec.responses(manager="private_objects").order_by("pk")) if rec else []
         # The response that makes the promise: the one whose text contains it, else the
         # first that answers the recommendation rather than referring it elsewhere
         # ("directed at Scrutiny Commissions ... responses appear in Appendix 1"), else

@@ -88,7 +88,7 @@ class LoaderBase:
         """Find the row by `lookup` (usually its source_key) or create it. `values` are
         kept equal to the document; `on_create` are set only when creating; `fill` only
         where the row's field is still empty."""
-        obj = model.objects.filter(**lookup).order_by("pk").first()
+        obj = model._base_manager.filter(**lookup).order_by("pk").first()
         if obj is None:
             obj = model(**lookup, **values, **(on_create or {}), **(fill or {}))
             obj._change_reason = self.reason

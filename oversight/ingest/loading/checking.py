@@ -100,7 +100,10 @@ def _semantic_problems(data: dict, *, body_chosen: bool) -> list[str]:
     kind = document_mode(data)
     if kind == "meeting":
         if not body_chosen and (not meeting or not (meeting.get("body") or "").strip()):
-            problems.append("meeting.body: a meeting document needs the body that met")
+            problems.append(
+                "meeting.body: a meeting document needs the body that met (name it, or "
+                "choose it under “Where the records are filed”)"
+            )
         if not ((meeting or {}).get("date") or doc["date"]):
             problems.append("meeting.date: a meeting document needs the date it met")
         elif len((meeting or {}).get("date") or doc["date"]) != 10:

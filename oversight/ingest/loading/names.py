@@ -30,9 +30,11 @@ _DOCUMENT_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MEETING_OF = re.compile(r"^(?:(?:[a-z]+\s+)?meeting\s+(?:of|for)\s+(?:the\s+)?)", re.IGNORECASE)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _HELD = re.compile(
-    r"(?:\s*[,–—-]\s*|\s+)(?:held\b.*|(?:on|at)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|\d).*)$",
+    rf"(?:\s*[,–—-]\s*|\s+)(?:held\b.*|(?:on|at)\s+(?:{_WEEKDAY}|\d).*)$"
+    # "... PANEL – 10 th December 2024", "..., Tuesday 4 March 2025"
+    rf"|\s*[,–—-]\s*(?:{_WEEKDAY},?\s+)?\d{{1,2}}\s*(?:st|nd|rd|th)?\s+[a-z]+,?\s+\d{{4}}\s*$",
     re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[A-Za-z'’]+")
@@ -55,7 +57,12 @@ def ordinary_case(name: str) -> str:
             return w
         if low in MINOR_WORDS and m.start() > 0:
             return low
-        return w[0] + low[1:]
+        # "O'BRIEN" -> "O'Brien", but "CHILDREN'S" -> "Children's".
+        parts = re.split(r"(['’])", low)
+        return "".join(
+            p[:1].upper() + p[1:] if i == 0 or (i % 2 == 0 and len(p) > 1) else p
+            for i, p in enumerate(parts)
+        )
 
     return _LETTERS.sub(word, name)
 

@@ -11,7 +11,7 @@ from ..models import (
 
 
 def everyone():
-    from oversight.tracker.models import Viewer
+    from oversight.visibility.viewer import Viewer
 
     return Viewer(is_superuser=True)
 
@@ -19,7 +19,7 @@ def everyone():
 def lock_meeting(meeting: Meeting) -> Meeting:
     """The meeting row, locked for this transaction so that concurrent edits of its
     agenda queue up rather than interleave."""
-    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+    return Meeting.private_objects.select_for_update().get(pk=meeting.pk)
 
 
 def refuse_if_locked(meeting: Meeting) -> None:

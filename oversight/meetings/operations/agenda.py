@@ -15,6 +15,7 @@ from oversight.tracker.models import TrackedItem
 from .. import agenda_times
 from ..models import (
     AgendaItem,
+    Decision,
     ForwardPlanItem,
     Meeting,
     Paper,
@@ -24,7 +25,11 @@ from ._common import lock_meeting, refuse_if_locked
 
 def agenda_timing(meeting: Meeting, items: Sequence[AgendaItem] | None = None):
     """The computed times and warnings for the meeting's agenda as it stands."""
-    items = list(items if items is not None else meeting.agenda_items.order_by("position", "pk"))
+    items = list(
+        items
+        if items is not None
+        else AgendaItem.private_objects.filter(meeting=meeting).order_by("position", "pk")
+    )
     slots = [
         agenda_times.Slot(
             duration=i.duration_minutes,
@@ -39,7 +44,7 @@ def agenda_timing(meeting: Meeting, items: Sequence[AgendaItem] | None = None):
 def retime_agenda(meeting: Meeting, *, renumber: bool = False):
     """Write each item's computed start time (and, with `renumber`, its position and
     number 1, 2, 3... in agenda order). Returns the timing, with its warnings."""
-    items = list(meeting.agenda_items.order_by("position", "pk"))
+    items = list(AgendaItem.private_objects.filter(meeting=meeting).order_by("position", "pk"))
     if renumber:
         for n, item in enumerate(items, start=1):
             item.position, item.number = n, str(n)
@@ -82,11 +87,11 @@ def add_agenda_item(
     meeting = lock_meeting(meeting)
     refuse_if_locked(meeting)
     _check_item(title, duration_minutes, pinned_start is not None, pinned_start)
-    items = list(meeting.agenda_items.order_by("position", "pk"))
+    items = list(AgendaItem.private_objects.filter(meeting=meeting).order_by("position", "pk"))
     if index is None:
         index = agenda_times.insertion_index([i.title for i in items])
     index = max(0, min(index, len(items)))
-    item = AgendaItem.objects.create(
+    item = AgendaItem.private_objects.create(
         meeting=meeting,
         title=title.strip(),
         presenters=[p.strip() for p in presenters if p.strip()],
@@ -114,7 +119,7 @@ def update_agenda_item(item: AgendaItem, **fields) -> AgendaItem:
     restriction; the agenda is retimed. `pinned_start=None` unpins it."""
     meeting = lock_meeting(item.meeting)
     refuse_if_locked(meeting)
-    item = AgendaItem.objects.get(pk=item.pk)
+    item = AgendaItem.private_objects.get(pk=item.pk)
     allowed = {
         "title",
         "presenters",
@@ -143,7 +148,7 @@ def update_agenda_item(item: AgendaItem, **fields) -> AgendaItem:
         # The tracker's public pages know nothing of agenda items: an action agreed
         # under an item that is now exempt must be restricted itself. (Lifting the
         # exemption leaves the actions restricted: a person decides, item by item.)
-        for action in TrackedItem.objects.filter(agenda_item=item, restricted=False):
+        for action in TrackedItem.private_objects.filter(agenda_item=item, restricted=False):
             action.restricted = True
             action._change_reason = "Its agenda item is exempt"
             action.save(update_fields=["restricted"])
@@ -158,7 +163,7 @@ def move_agenda_item(item: AgendaItem, direction: str | int) -> AgendaItem:
     retime. Pinned items keep their time; the others follow from the new order."""
     meeting = lock_meeting(item.meeting)
     refuse_if_locked(meeting)
-    items = list(meeting.agenda_items.order_by("position", "pk"))
+    items = list(AgendaItem.private_objects.filter(meeting=meeting).order_by("position", "pk"))
     here = next(n for n, i in enumerate(items) if i.pk == item.pk)
     if direction == "up":
         to = here - 1
@@ -185,9 +190,12 @@ def remove_agenda_item(item: AgendaItem) -> None:
     """Take an item off the agenda, unless actions or decisions were recorded under it."""
     meeting = lock_meeting(item.meeting)
     refuse_if_locked(meeting)
-    if item.actions.exists() or item.decisions.exists():
+    if (
+        TrackedItem.private_objects.filter(agenda_item=item).exists()
+        or Decision.private_objects.filter(agenda_item=item).exists()
+    ):
         raise ValidationError("Actions or decisions are recorded under this item.")
-    ForwardPlanItem.objects.filter(agenda_item=item).update(agenda_item=None)
+    ForwardPlanItem.private_objects.filter(agenda_item=item).update(agenda_item=None)
     item.delete()
     retime_agenda(meeting, renumber=True)
 
@@ -207,7 +215,7 @@ def add_paper(
         raise ValidationError(f"{file.name} is larger than {limit} MB. Upload a smaller file.")
     if agenda_item is not None and agenda_item.meeting_id != meeting.pk:
         raise ValidationError("That item is on another meeting's agenda.")
-    return Paper.objects.create(
+    return Paper.private_objects.create(
         meeting=meeting,
         agenda_item=agenda_item,
         title=(title or file.name).strip(),

@@ -46,12 +46,12 @@ def create_meeting(
     _check_times(start, end)
     if copy_standing_from is None:
         copy_standing_from = (
-            Meeting.objects.filter(body=body, date__lte=date)
+            Meeting.private_objects.filter(body=body, date__lte=date)
             .exclude(status=Meeting.Status.CANCELLED)
             .order_by("-date", "-start", "-pk")
             .first()
         )
-    meeting = Meeting.objects.create(
+    meeting = Meeting.private_objects.create(
         body=body,
         date=date,
         start=start,
@@ -64,10 +64,10 @@ def create_meeting(
         restricted=restricted,
     )
     if copy_standing_from is not None:
-        for item in copy_standing_from.agenda_items.filter(standing=True).order_by(
-            "position", "pk"
-        ):
-            AgendaItem.objects.create(
+        for item in AgendaItem.private_objects.filter(
+            meeting=copy_standing_from, standing=True
+        ).order_by("position", "pk"):
+            AgendaItem.private_objects.create(
                 meeting=meeting,
                 position=item.position,
                 title=item.title,
@@ -157,17 +157,17 @@ def mark_meeting_held(meeting: Meeting) -> Meeting:
         raise ValidationError("A meeting cannot be marked as held before its date.")
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status"])
-    for entry in ForwardPlanItem.objects.filter(
+    for entry in ForwardPlanItem.private_objects.filter(
         agenda_item__meeting=meeting,
         recurrence=ForwardPlanItem.Recurrence.ANNUAL,
         withdrawn=False,
     ):
-        if ForwardPlanItem.objects.filter(previous=entry).exists():
+        if ForwardPlanItem.private_objects.filter(previous=entry).exists():
             continue
         due_from, due_by = next_year(entry.due_from, entry.due_by)
         if due_by is None:
             due_from, due_by = next_year(meeting.date, meeting.date)
-        ForwardPlanItem.objects.create(
+        ForwardPlanItem.private_objects.create(
             body=entry.body,
             title=next_title(entry.title),
             description=entry.description,

@@ -62,7 +62,7 @@ def remove_attendance(attendance: Attendance) -> None:
 def record_minutes(item: AgendaItem, *, notes: str) -> AgendaItem:
     """Write the notes of the discussion of `item` (draft minutes only)."""
     refuse_if_locked(lock_meeting(item.meeting))
-    item = AgendaItem.objects.get(pk=item.pk)
+    item = AgendaItem.private_objects.get(pk=item.pk)
     item.notes = notes.strip()
     item.save(update_fields=["notes"])
     return item
@@ -73,7 +73,7 @@ def add_decision(item: AgendaItem, *, text: str) -> Decision:
     refuse_if_locked(lock_meeting(item.meeting))
     if not text.strip():
         raise ValidationError("Say what was decided.")
-    return Decision.objects.create(
+    return Decision.private_objects.create(
         meeting_id=item.meeting_id, agenda_item=item, text=text.strip(), restricted=item.restricted
     )
 
@@ -105,7 +105,7 @@ def add_action(
         raise ValidationError("Give the action an owner: a person, an organisation or both.")
     if owner_org is None and owner_person is not None:
         owner_org = owner_person.organisation
-    return TrackedItem.objects.create(
+    return TrackedItem.private_objects.create(
         text=text.strip(),
         origin=TrackedItem.Origin.ACTION,
         meeting=meeting,

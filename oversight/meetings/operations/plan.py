@@ -42,7 +42,7 @@ def add_forward_plan_item(
         raise ValidationError("The window must end after it starts.")
     if meeting is not None and meeting.body_id != body.pk:
         raise ValidationError("Choose a meeting of this body.")
-    entry = ForwardPlanItem.objects.create(
+    entry = ForwardPlanItem.private_objects.create(
         body=body,
         title=title.strip(),
         description=description.strip(),
@@ -66,7 +66,7 @@ def add_forward_plan_item(
 @transaction.atomic
 def schedule_forward_plan_item(entry: ForwardPlanItem, meeting: Meeting) -> AgendaItem:
     """Put a forward plan entry on `meeting`'s agenda (before AOB)."""
-    entry = ForwardPlanItem.objects.select_for_update().get(pk=entry.pk)
+    entry = ForwardPlanItem.private_objects.select_for_update().get(pk=entry.pk)
     if meeting.body_id != entry.body_id:
         raise ValidationError("Choose a meeting of this body.")
     if meeting.status != Meeting.Status.SCHEDULED:
@@ -108,7 +108,7 @@ def update_forward_plan_item(entry: ForwardPlanItem, **fields) -> ForwardPlanIte
     unknown = set(fields) - allowed
     if unknown:
         raise ValueError(f"Cannot change {', '.join(sorted(unknown))} here.")
-    entry = ForwardPlanItem.objects.select_for_update().get(pk=entry.pk)
+    entry = ForwardPlanItem.private_objects.select_for_update().get(pk=entry.pk)
     for key, value in fields.items():
         setattr(entry, key, value)
     if not entry.title.strip():
@@ -124,7 +124,7 @@ def update_forward_plan_item(entry: ForwardPlanItem, **fields) -> ForwardPlanIte
 @transaction.atomic
 def withdraw_forward_plan_item(entry: ForwardPlanItem) -> ForwardPlanItem:
     """No longer expected. It stays on the plan's record, marked withdrawn."""
-    entry = ForwardPlanItem.objects.select_for_update().get(pk=entry.pk)
+    entry = ForwardPlanItem.private_objects.select_for_update().get(pk=entry.pk)
     entry.withdrawn = True
     entry.save(update_fields=["withdrawn"])
     return entry

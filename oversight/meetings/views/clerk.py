@@ -7,12 +7,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Membership, Person
-from oversight.tracker.views.common import viewer_for
+from oversight.visibility.pages import get_visible
+from oversight.visibility.viewer import viewer_for
 
 from .. import operations
 from ..access import (
@@ -87,12 +88,14 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, _ = get_meeting_to_manage(request, pk)
+    meeting, viewer = get_meeting_to_manage(request, pk)
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "body"}
         try:
-            operations.update_meeting(Meeting.objects.get(pk=meeting.pk), **fields)
+            operations.update_meeting(
+                Meeting.objects.visible_to(viewer).get(pk=meeting.pk), **fields
+            )
         except ValidationError as exc:
             _error(form, exc)
         else:
@@ -300,7 +303,8 @@ def paper_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def paper_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    paper = get_object_or_404(Paper.objects.select_related("meeting"), pk=pk)
+    viewer = viewer_for(request)
+    paper = get_visible(Paper.objects.visible_to(viewer).select_related("meeting"), viewer, pk)
     meeting, _ = get_meeting_to_manage(request, paper.meeting_id)
     try:
         operations.remove_paper(paper)

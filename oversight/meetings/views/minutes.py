@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +24,7 @@ from ..forms import (
     DecisionForm,
     NotesForm,
 )
-from ..models import Meeting
+from ..models import Decision, Meeting
 from .clerk import form_page
 
 
@@ -35,7 +36,12 @@ def _person(request):
 def minutes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """The minutes as they stand, item by item, with a link to record each."""
     meeting, viewer = get_meeting_to_manage(request, pk)
-    items = list(visible_agenda(meeting, viewer).prefetch_related("decisions", "actions"))
+    items = list(
+        visible_agenda(meeting, viewer).prefetch_related(
+            Prefetch("decisions", queryset=Decision.objects.visible_to(viewer)),
+            Prefetch("actions", queryset=TrackedItem.objects.visible_to(viewer)),
+        )
+    )
     return render(
         request,
         "meetings/minutes_edit.html",
@@ -101,7 +107,7 @@ def item_minutes(request: HttpRequest, pk: int) -> HttpResponse:
             "decision_form": decision_form,
             "action_form": action_form,
             "error_form": forms_with_errors[0] if forms_with_errors else None,
-            "decisions": item.decisions.all(),
+            "decisions": Decision.objects.visible_to(viewer).filter(agenda_item=item),
             "actions": [
                 (a, a.rag())
                 for a in TrackedItem.objects.visible_to(viewer)
@@ -165,11 +171,11 @@ def carried_action(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
 @login_required
 def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     """Record that the minutes of this meeting were approved at a later meeting."""
-    meeting, _ = get_meeting_to_manage(request, pk)
+    meeting, viewer = get_meeting_to_manage(request, pk)
     initial = {}
     if request.GET.get("at", "").isdigit():
         initial["at"] = request.GET["at"]
-    form = ApproveMinutesForm(request.POST or None, meeting=meeting, initial=initial)
+    form = ApproveMinutesForm(request.POST or None, meeting=meeting, viewer=viewer, initial=initial)
     if not form.fields["at"].queryset.exists():
         messages.info(
             request, "Minutes are approved at a later meeting: set up the next meeting first."
@@ -200,7 +206,10 @@ def approve_minutes(request: HttpRequest, pk: int) -> HttpResponse:
 def correction_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, viewer = get_meeting_to_manage(request, pk)
     form = CorrectionForm(
-        request.POST or None, meeting=meeting, items=visible_agenda(meeting, viewer)
+        request.POST or None,
+        meeting=meeting,
+        items=visible_agenda(meeting, viewer),
+        viewer=viewer,
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Body
-from oversight.tracker.views.common import get_visible, viewer_for
+from oversight.visibility.pages import get_visible
+from oversight.visibility.viewer import viewer_for
 
 from .. import operations
 from ..access import can_manage_meetings
@@ -29,7 +30,9 @@ def _body_to_manage(request: HttpRequest, pk: int) -> Body:
 
 def _entry_to_manage(request: HttpRequest, pk: int) -> ForwardPlanItem:
     viewer = viewer_for(request)
-    entry = get_visible(ForwardPlanItem.objects.select_related("body"), viewer, pk)
+    entry = get_visible(
+        ForwardPlanItem.objects.visible_to(viewer).select_related("body"), viewer, pk
+    )
     if not can_manage_meetings(viewer, entry.body_id):
         raise PermissionDenied("Only the body's clerks and scrutiny officers can do this.")
     return entry
@@ -42,7 +45,7 @@ def _plan_url(body_id: int) -> str:
 @login_required
 def plan_add(request: HttpRequest, pk: int) -> HttpResponse:
     body = _body_to_manage(request, pk)
-    form = ForwardPlanForm(request.POST or None, body=body)
+    form = ForwardPlanForm(request.POST or None, body=body, viewer=viewer_for(request))
     if request.method == "POST" and form.is_valid():
         try:
             operations.add_forward_plan_item(body, **form.operation_fields())
@@ -64,11 +67,13 @@ def plan_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _entry_to_manage(request, pk)
-    form = ForwardPlanForm(request.POST or None, instance=entry, body=entry.body)
+    viewer = viewer_for(request)
+    form = ForwardPlanForm(request.POST or None, instance=entry, body=entry.body, viewer=viewer)
     if request.method == "POST" and form.is_valid():
         try:
             operations.update_forward_plan_item(
-                ForwardPlanItem.objects.get(pk=entry.pk), **form.operation_fields()
+                ForwardPlanItem.objects.visible_to(viewer).get(pk=entry.pk),
+                **form.operation_fields(),
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -89,7 +94,7 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def plan_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     """Put an entry on a meeting's agenda. The agenda builder posts here directly."""
     entry = _entry_to_manage(request, pk)
-    form = ScheduleForm(request.POST or None, body=entry.body)
+    form = ScheduleForm(request.POST or None, body=entry.body, viewer=viewer_for(request))
     if request.method == "POST" and form.is_valid():
         meeting = form.cleaned_data["meeting"]
         try:

@@ -11,7 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from oversight.directory.models import Body
-from oversight.tracker.views.common import get_visible, paginate, viewer_for
+from oversight.visibility.pages import get_visible, paginate
+from oversight.visibility.viewer import viewer_for
 
 from .. import exports, ical
 from ..access import (
@@ -185,7 +186,7 @@ def document_file(request: HttpRequest, pk: int, which: str, fmt: str) -> HttpRe
 def paper_file(request: HttpRequest, pk: int) -> HttpResponse:
     """Papers are served only to those who may see them (and their meeting and item)."""
     viewer = viewer_for(request)
-    paper = get_visible(Paper.objects.all(), viewer, pk)
+    paper = get_visible(Paper.objects.visible_to(viewer), viewer, pk)
     if not paper.file:
         raise Http404("No file")
     content_type = mimetypes.guess_type(paper.filename)[0] or "application/octet-stream"
@@ -215,7 +216,7 @@ def _calendar_response(request: HttpRequest, meetings, name: str, filename: str)
 
 def calendar_feed(request: HttpRequest) -> HttpResponse:
     """Every public meeting, as an iCalendar feed."""
-    meetings = Meeting.public_objects.select_related("body").order_by("date", "start", "pk")
+    meetings = Meeting.objects.select_related("body").order_by("date", "start", "pk")
     return _calendar_response(request, meetings, "Public meetings", "meetings.ics")
 
 
@@ -223,8 +224,6 @@ def body_calendar_feed(request: HttpRequest, pk: int) -> HttpResponse:
     """One body's public meetings, as an iCalendar feed."""
     body = get_object_or_404(Body, pk=pk, is_public=True)
     meetings = (
-        Meeting.public_objects.filter(body=body)
-        .select_related("body")
-        .order_by("date", "start", "pk")
+        Meeting.objects.filter(body=body).select_related("body").order_by("date", "start", "pk")
     )
     return _calendar_response(request, meetings, f"Meetings: {body.name}", f"body-{pk}.ics")

@@ -7,12 +7,10 @@ from .reviews import (
     Response,
     Review,
 )
-from .visibility import PUBLIC, Viewer
 
 __all__ = [
     "ActionPlan",
     "Evidence",
-    "PUBLIC",
     "Question",
     "RECOMMENDATION_STATUS_LABELS",
     "Recommendation",
@@ -21,5 +19,4 @@ __all__ = [
     "TrackedItem",
     "Update",
     "Verification",
-    "Viewer",
 ]

@@ -7,7 +7,6 @@ import os
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -15,10 +14,11 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation, Person
+from oversight.visibility.records import NOTHING, AppendOnly, Restrictable
+from oversight.visibility.viewer import Viewer
 
 from ..rag import Rag, RagInputs, derive_rag
-from .reviews import ActionPlan, Recommendation, Response, Restrictable, Review
-from .visibility import NOTHING, Viewer
+from .reviews import ActionPlan, Recommendation, Response, Review
 
 
 class TrackedItem(Restrictable):
@@ -98,41 +98,21 @@ class TrackedItem(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("item", args=[self.pk])
 
-    @staticmethod
-    def _parents():
-        from oversight.meetings.models import Meeting
-
-        return [
-            ("recommendation", Recommendation),
-            ("review", Review),
-            ("meeting", Meeting),
-            ("plan", ActionPlan),
-        ]
+    parents = ("recommendation", "review", "meeting", "plan")
+    # An action minuted under an exempt agenda item is exempt too, and a commitment
+    # in a restricted response is restricted.
+    restricting_parents = ("agenda_item", "response")
 
     @classmethod
-    def public_q(cls, prefix: str) -> Q:
-        """Public when not restricted, hanging from at least one record, and every
-        record it hangs from is public: an item on its own is never published."""
-        # An action minuted under an exempt (restricted) agenda item is exempt too.
-        q = Q(**{f"{prefix}restricted": False}) & (
-            Q(**{f"{prefix}agenda_item__isnull": True})
-            | Q(**{f"{prefix}agenda_item__restricted": False})
-        )
-        some_parent = Q(pk__in=[])
-        for name, model in cls._parents():
-            q &= Q(**{f"{prefix}{name}__isnull": True}) | model.public_q(f"{prefix}{name}__")
+    def own_public_q(cls, prefix: str) -> Q:
+        """An item on its own, hanging from nothing, is never published."""
+        some_parent = NOTHING
+        for name in cls.parents:
             some_parent |= Q(**{f"{prefix}{name}__isnull": False})
-        return q & some_parent
+        return some_parent
 
     @classmethod
-    def open_q(cls, prefix: str, drafts: bool) -> Q:
-        q = Q(**{f"{prefix}restricted": False})
-        for name, model in cls._parents():
-            q &= Q(**{f"{prefix}{name}__isnull": True}) | model.open_q(f"{prefix}{name}__", drafts)
-        return q
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return (
@@ -216,35 +196,6 @@ class TrackedItem(Restrictable):
             "verified": self.verified_at is not None,
             "latest_update": latest.narrative if latest else None,
         }
-
-
-class AppendOnlyQuerySet(models.QuerySet):
-    """`.update()` and `.delete()` would bypass the model's refusal: refused here too."""
-
-    def update(self, **kwargs):
-        raise ValidationError(f"{self.model._meta.verbose_name} records cannot be changed.")
-
-    def delete(self):
-        raise ValidationError(f"{self.model._meta.verbose_name} records cannot be deleted.")
-
-
-class AppendOnly(models.Model):
-    """A record that is written once and never changed or deleted from the app. The
-    database refuses it too (oversight.safekeeping), whatever sends the query."""
-
-    append_only = True  # what oversight.safekeeping looks for to protect the table
-    objects = AppendOnlyQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and type(self).objects.filter(pk=self.pk).exists():
-            raise ValidationError(f"{self._meta.verbose_name} records cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValidationError(f"{self._meta.verbose_name} records cannot be deleted.")
 
 
 class Update(AppendOnly):

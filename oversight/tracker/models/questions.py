@@ -7,9 +7,10 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation
+from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.viewer import Viewer
 
-from .reviews import Restrictable, Review
-from .visibility import NOTHING, Viewer
+from .reviews import Review
 
 
 class Question(Restrictable):
@@ -45,31 +46,10 @@ class Question(Restrictable):
     def __str__(self) -> str:
         return self.text[:100]
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        from oversight.meetings.models import Meeting
+    parents = ("review", "meeting")
 
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & (Q(**{f"{prefix}review__isnull": True}) | Review.public_q(f"{prefix}review__"))
-            & (Q(**{f"{prefix}meeting__isnull": True}) | Meeting.public_q(f"{prefix}meeting__"))
-        )
-
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        from oversight.meetings.models import Meeting
-
-        return (
-            Q(**{f"{prefix}restricted": False})
-            & (Q(**{f"{prefix}review__isnull": True}) | Review.open_q(f"{prefix}review__", drafts))
-            & (
-                Q(**{f"{prefix}meeting__isnull": True})
-                | Meeting.open_q(f"{prefix}meeting__", drafts)
-            )
-        )
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return (

@@ -8,25 +8,8 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation
-
-from .visibility import NOTHING, PublicManager, RestrictedQuerySet, Viewer
-
-
-class Restrictable(models.Model):
-    """Any record can be marked restricted: then only those concerned may see it."""
-
-    restricted = models.BooleanField(
-        default=False,
-        help_text="Only signed-in members of the organisations and bodies concerned can see it.",
-    )
-    # Set by the importer so that loading the same document again finds the same record.
-    source_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
-
-    objects = RestrictedQuerySet.as_manager()
-    public_objects = PublicManager()
-
-    class Meta:
-        abstract = True
+from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.viewer import Viewer
 
 
 class Review(Restrictable):
@@ -50,23 +33,16 @@ class Review(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("review", args=[self.pk])
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(
-            **{
-                f"{prefix}restricted": False,
-                f"{prefix}published": True,
-                f"{prefix}body__is_public": True,
-            }
-        )
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q(**{f"{prefix}published": True, f"{prefix}body__is_public": True})
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        q = Q(**{f"{prefix}restricted": False})
-        return q if drafts else q & Q(**{f"{prefix}published": True})
+    @classmethod
+    def own_open_q(cls, prefix: str, drafts: bool) -> Q:
+        return Q() if drafts else Q(**{f"{prefix}published": True})
 
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}body_id__in": viewer.body_ids}) | Q(
@@ -107,16 +83,10 @@ class Recommendation(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("recommendation", args=[self.pk])
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(**{f"{prefix}restricted": False}) & Review.public_q(f"{prefix}review__")
+    parents = ("review",)
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        return Q(**{f"{prefix}restricted": False}) & Review.open_q(f"{prefix}review__", drafts)
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return (
@@ -202,20 +172,10 @@ class Response(Restrictable):
             return self.responder_label
         return self.organisation.name if self.organisation else "Unnamed responder"
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(**{f"{prefix}restricted": False}) & Recommendation.public_q(
-            f"{prefix}recommendation__"
-        )
+    parents = ("recommendation",)
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        return Q(**{f"{prefix}restricted": False}) & Recommendation.open_q(
-            f"{prefix}recommendation__", drafts
-        )
-
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}organisation_id__in": viewer.organisation_ids}) | (
@@ -244,23 +204,16 @@ class ActionPlan(Restrictable):
     def get_absolute_url(self) -> str:
         return reverse("plan", args=[self.pk])
 
-    @staticmethod
-    def public_q(prefix: str) -> Q:
-        return Q(
-            **{
-                f"{prefix}restricted": False,
-                f"{prefix}published": True,
-                f"{prefix}overseeing_body__is_public": True,
-            }
-        )
+    @classmethod
+    def own_public_q(cls, prefix: str) -> Q:
+        return Q(**{f"{prefix}published": True, f"{prefix}overseeing_body__is_public": True})
 
-    @staticmethod
-    def open_q(prefix: str, drafts: bool) -> Q:
-        q = Q(**{f"{prefix}restricted": False})
-        return q if drafts else q & Q(**{f"{prefix}published": True})
+    @classmethod
+    def own_open_q(cls, prefix: str, drafts: bool) -> Q:
+        return Q() if drafts else Q(**{f"{prefix}published": True})
 
-    @staticmethod
-    def concerned_q(viewer: Viewer, prefix: str) -> Q:
+    @classmethod
+    def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         if not viewer.person_id:
             return NOTHING
         return Q(**{f"{prefix}owning_body_id__in": viewer.body_ids}) | Q(

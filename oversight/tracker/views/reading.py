@@ -6,6 +6,9 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from oversight.visibility.pages import get_visible, paginate
+from oversight.visibility.viewer import viewer_for
+
 from ..access import can_manage_reviews, can_respond, can_update_item, can_verify_item
 from ..forms import ListFilterForm
 from ..models import (
@@ -22,9 +25,6 @@ from .common import (
     get_item_for_user,
     get_recommendation_for_user,
     get_review_for_user,
-    get_visible,
-    paginate,
-    viewer_for,
 )
 
 
@@ -230,7 +230,9 @@ def plan_list(request: HttpRequest) -> HttpResponse:
 def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     viewer = viewer_for(request)
     plan = get_visible(
-        ActionPlan.objects.select_related("owning_body", "overseeing_body"), viewer, pk
+        ActionPlan.objects.visible_to(viewer).select_related("owning_body", "overseeing_body"),
+        viewer,
+        pk,
     )
     items = _visible_items(viewer).filter(plan=plan).order_by("due_date", "pk")
     return render(

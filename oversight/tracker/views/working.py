@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Person
+from oversight.visibility.viewer import viewer_for
 
 from .. import operations
 from ..access import can_hand_over, can_manage_reviews, can_respond, can_update_item
@@ -28,13 +29,12 @@ from ..forms import (
     ReviewForm,
     UpdateForm,
 )
-from ..models import Evidence, TrackedItem
+from ..models import Evidence, Recommendation, TrackedItem
 from ..rag import Rag
 from .common import (
     get_item_for_user,
     get_recommendation_for_user,
     get_review_for_user,
-    viewer_for,
 )
 
 
@@ -200,10 +200,10 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def recommendation_new(request: HttpRequest, review_pk: int) -> HttpResponse:
-    review, _ = get_review_for_user(request, review_pk)
+    review, viewer = get_review_for_user(request, review_pk)
     _require_manager(request)
     form = RecommendationForm(request.POST or None)
-    position = review.recommendations.count() + 1
+    position = Recommendation.objects.visible_to(viewer).filter(review=review).count() + 1
     return _save_form(
         request,
         form,
@@ -268,9 +268,9 @@ def handover(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"Handed over to {report.successor.name}.")
             return render(request, "tracker/handover_report.html", {"report": report})
         preview = list(
-            predecessor.owned_items.filter(verified_at__isnull=True).exclude(
-                status=TrackedItem.Status.COMPLETE
-            )
+            TrackedItem.objects.visible_to(viewer)
+            .filter(owner_person=predecessor, verified_at__isnull=True)
+            .exclude(status=TrackedItem.Status.COMPLETE)
         )
         return render(
             request,

@@ -28,7 +28,8 @@ from oversight.ingest.operations import import_document
 from oversight.meetings.demo import add_demo_meetings
 from oversight.stopsearch.demo import add_demo_stopsearch
 from oversight.tracker import operations
-from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification, Viewer
+from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification
+from oversight.visibility.viewer import Viewer
 
 SAMPLES = Path(settings.BASE_DIR).parent / "samples"
 DOCUMENTS = [
@@ -283,7 +284,9 @@ class Command(BaseCommand):
     # --- a few weeks of work ----------------------------------------------------------
 
     def item(self, review: Review, starts: str) -> TrackedItem:
-        return TrackedItem.objects.get(recommendation__review=review, text__startswith=starts)
+        return TrackedItem.private_objects.get(
+            recommendation__review=review, text__startswith=starts
+        )
 
     def assign(self, item: TrackedItem, person: Person, org: Organisation | None = None):
         changed = []
@@ -430,7 +433,7 @@ class Command(BaseCommand):
         lih = Body.find("Living in Hackney Scrutiny Commission")
         if csp is None or lih is None:
             return
-        plan = ActionPlan.objects.filter(source_key=PLAN_KEY).first()
+        plan = ActionPlan.private_objects.filter(source_key=PLAN_KEY).first()
         if plan is None:
             plan = ActionPlan(
                 title=PLAN_TITLE,
@@ -446,7 +449,7 @@ class Command(BaseCommand):
         plan_items = {}
         for key, text, owner, start, due, precision, restricted in PLAN_ITEMS:
             source_key = f"{PLAN_KEY}:{key}"
-            item = TrackedItem.objects.filter(source_key=source_key).first()
+            item = TrackedItem.private_objects.filter(source_key=source_key).first()
             if item is None:
                 item = TrackedItem(
                     source_key=source_key,

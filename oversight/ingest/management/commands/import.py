@@ -6,7 +6,9 @@ tracker as drafts (seen only by staff) unless `--publish` is given. A file that 
 be read safely (encrypted, truncated, a scan without text, a zip bomb, binary junk, too
 big) is refused with the reason, and so is an extraction the loader will not accept;
 either way nothing is written. Loading is idempotent: importing the same file again
-changes nothing.
+changes nothing. `--body` and `--responder` say where the records go when the document
+does not (as "Where the records are filed" does on the review screen): a body or
+organisation of the directory by name, or a new one.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from oversight.directory.models import Body, Organisation
 from oversight.ingest.extract import DEFAULT_MAX_BYTES, UnreadableDocument
-from oversight.ingest.loading import load_extraction
+from oversight.ingest.loading import Filing, load_extraction
 from oversight.ingest.sandbox import extract_file  # within memory and time limits
 
 
@@ -42,10 +45,30 @@ class Command(BaseCommand):
             help="Refuse files larger than this many megabytes (default 50).",
         )
         parser.add_argument(
+            "--body",
+            default="",
+            help="File the records under this body (found in the directory, else created).",
+        )
+        parser.add_argument(
+            "--responder",
+            default="",
+            help="The organisation that responds (found in the directory, else created).",
+        )
+        parser.add_argument(
             "--json", action="store_true", dest="as_json", help="Print the report as JSON."
         )
 
-    def handle(self, *args, file: str, publish: bool, max_mb: float, as_json: bool, **options):
+    def handle(
+        self,
+        *args,
+        file: str,
+        publish: bool,
+        max_mb: float,
+        as_json: bool,
+        body: str = "",
+        responder: str = "",
+        **options,
+    ):
         try:
             result = extract_file(file, max_bytes=int(max_mb * 1024 * 1024))
         except FileNotFoundError as exc:
@@ -55,7 +78,12 @@ class Command(BaseCommand):
                 f"{file} cannot be read: {exc.reason}. Nothing was written."
             ) from exc
         try:
-            report = load_extraction(result.to_dict(), publish=publish, source_name=Path(file).name)
+            report = load_extraction(
+                result.to_dict(),
+                publish=publish,
+                source_name=Path(file).name,
+                filing=_filing(body, responder),
+            )
         except ValidationError as exc:
             reasons = "\n".join(f"  - {m}" for m in exc.messages)
             raise CommandError(f"{file} was not loaded (nothing was written):\n{reasons}") from exc
@@ -66,3 +94,14 @@ class Command(BaseCommand):
         self.stdout.write(report.summary())
         if not report.changed:
             self.stdout.write("Nothing changed: this document was already imported.")
+
+
+def _filing(body: str, responder: str) -> Filing:
+    found_body = Body.find(body) if body.strip() else None
+    found_org = Organisation.find(responder) if responder.strip() else None
+    return Filing(
+        body=found_body,
+        new_body="" if found_body else body.strip(),
+        responder=found_org,
+        new_responder="" if found_org else responder.strip(),
+    )

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from oversight.directory.models import Body
 from oversight.meetings.forward_plan import plan_rows
-from oversight.tracker.models import Viewer
+from oversight.visibility.viewer import Viewer
 
 EVERYONE = Viewer(is_superuser=True)
 

@@ -1,21 +1,10 @@
-"""Who may see which records.
-
-The public sees a record only when it is published, belongs to a public body and neither
-it nor any record it hangs from is restricted. Signed-in staff (partner officers,
-scrutiny officers) also see unpublished drafts and records of bodies that are not
-public, but never a restricted record unless they are concerned with it: a member of the
-organisation or body the record is about. Administrators see everything.
-
-Each restricted model defines `public_q(prefix)` and `concerned_q(viewer, prefix)`;
-`Viewer` carries what these need about the signed-in user.
-"""
+"""Who is asking: what the visibility rule needs to know about the signed-in user."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db import models
-from django.db.models import Q
+from django.http import HttpRequest
 
 
 @dataclass(frozen=True)
@@ -66,32 +55,8 @@ class Viewer:
 PUBLIC = Viewer()
 
 
-def p(prefix: str, name: str) -> str:
-    """Field path `name` under a relation prefix ('' or 'review__')."""
-    return f"{prefix}{name}"
-
-
-class RestrictedQuerySet(models.QuerySet):
-    """Query sets of models with a restricted flag, filtered for a viewer."""
-
-    def public(self):
-        return self.filter(self.model.public_q(""))
-
-    def visible_to(self, viewer: Viewer):
-        if viewer.is_admin:
-            return self.all()
-        q = self.model.public_q("")
-        if viewer.is_authenticated:
-            q |= self.model.open_q("", drafts=viewer.is_staff_role)
-            q |= self.model.concerned_q(viewer, "")
-        return self.filter(q).distinct()
-
-
-class PublicManager(models.Manager):
-    """`Model.public_objects`: public code starts here and cannot reach restricted rows."""
-
-    def get_queryset(self):
-        return RestrictedQuerySet(self.model, using=self._db).public()
-
-
-NOTHING = Q(pk__in=[])
+def viewer_for(request: HttpRequest) -> Viewer:
+    """The viewer behind a request, worked out once per request."""
+    if not hasattr(request, "_oversight_viewer"):
+        request._oversight_viewer = Viewer.for_user(request.user)
+    return request._oversight_viewer

@@ -1,0 +1,30 @@
+"""What every page starts with: the record a viewer asked for, if they may see it, and
+lists a page at a time."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest
+
+from .viewer import Viewer
+
+PAGE_SIZE = 25
+
+
+def get_visible(queryset, viewer: Viewer, pk: int):
+    """The record if this viewer may see it, else 404: a restricted record's existence
+    is itself not shown to those who may not see it.
+
+    `queryset` is a restrictable model's `objects` (or `private_objects`), perhaps with
+    `select_related`; what the viewer may see is always decided here."""
+    try:
+        return queryset.visible_to(viewer).get(pk=pk)
+    except queryset.model.DoesNotExist as exc:
+        raise Http404("No such record") from exc
+
+
+def paginate(request: HttpRequest, rows):
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return page, params.urlencode()
