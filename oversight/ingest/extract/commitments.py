@@ -38,20 +38,26 @@ from .text import Seg, ends_sentence, norm, sentences, words
 _MARKER = re.compile(
     r"\b(?:will|shall|(?:is|are) to (?!the\b|a\b|an\b)\w+|(?:is|are) (?:planned|scheduled|due)"
     r" (?:to|for)|planned (?:to|for)|plans to|planning to|intends? to|intention (?:is )?to"
-    r"|it is our intention|(?:am|is|are) (?:very )?happy to|(?:is|are|am) committed to"
-    r"|commits? to|undertakes? to|(?:is|are) (?:now )?required to|decided to|has agreed to"
-    r"|have agreed to|going to)\b",
+    r"|(?:we|I|they)\s+plan to|it is our intention|(?:am|is|are) (?:very )?happy to"
+    r"|(?:is|are|am) committed to"
+    r"|commits? to|undertakes? to|(?:is|are) now required to|decided to|has agreed to"
+    r"|have agreed to|going to"
+    # "I have asked the Director of Highways to look further into this".
+    r"|(?:have|has|I['’]ve|we['’]ve)\s+asked\s+(?:[\w’'-]+\s+){1,6}?to)\b",
     re.I,
 )
 _REPORTED = re.compile(
     r"\b(?:announced|said|stated|reported|confirmed|heard|told|explained|noted|indicated"
-    r"|advised|informed|mentioned|suggested)\b",
+    r"|advised|informed|mentioned|suggested|highlights|highlighted|states|says|finds|found"
+    r"|shows|showed|warns|warned|argues|argued|claims|claimed)\b",
     re.I,
 )
 _DESCRIPTIVE = re.compile(
     r"\bthere will be\b|\bwill (?:\w+ly\s+)?be (?:via|through|in place|subject to|dependent on)\b"
     r"|\bwill be expected to\b|\b(?:role|aim|purpose|remit|function|objective|ambition|vision"
-    r"|job|task|duty|responsibility|focus)s? (?:is|are|was|were) to\b",
+    r"|job|task|duty|responsibility|focus|scope)s?(?: of [\w’' -]{1,40}?)? (?:is|are|was|were) to\b"
+    # "Part of the funding is to ensure ...": what a thing is for.
+    r"|\b(?:is|are) to (?:ensure|enable|help|allow|support|provide|give|promote|encourage)\b",
     re.I,
 )
 _ONGOING = re.compile(r"\b(?:currently|(?:is|are) (?:\w+ly\s+)?\w+ing\b)", re.I)
@@ -93,7 +99,11 @@ class Commitment:
         return {
             "text": " ".join(self.seg.text.split()),
             "due": self.due,
-            "recommendation": self.recommendation,
+            "recommendation": (
+                self.recommendation
+                if self.recommendation and re.fullmatch(r"\d+[a-z]?", self.recommendation)
+                else None
+            ),
         }
 
 
@@ -108,18 +118,128 @@ def _promises(sentence: str) -> bool:
     # A "sentence" of thousands of characters is notes run together, not a promise:
     # reading only its start keeps the cost of the patterns bounded.
     sentence = sentence[:800]
-    if sentence.rstrip().endswith((":", "?")) or _DESCRIPTIVE.search(sentence):
+    if (
+        sentence.rstrip().endswith((":", "?"))
+        or _DESCRIPTIVE.search(sentence)
+        or _REGRET.match(sentence)
+    ):
         return False
     for m in _MARKER.finditer(sentence):
-        before = sentence[: m.start()].split()
+        before = sentence[: m.start()]
+        words_before = before.split()
         if (
             m.group(0).casefold().startswith("plan")
-            and before
-            and before[-1].casefold() in _DETERMINER
+            and words_before
+            and (
+                words_before[-1].casefold() in _DETERMINER
+                or re.match(r"plans? to be \w+ed\b", sentence[m.start() :], re.I)
+            )
         ):
-            continue  # "their plans to ...": a noun, not a promise
-        return not _REPORTED.search(sentence[: m.start()])
+            continue  # "their plans to ...", "emergency plans to be created": a noun
+        after = sentence[m.end() :]
+        if _in_relative_clause(before, after) or _quoted(before):
+            continue  # "new initiatives that will help us": it describes, not promises
+        if _REPORTED.search(before):
+            return False
+        if m.group(0).casefold() in ("will", "shall") and _predicts(before, after):
+            continue
+        return True
     return False
+
+
+# "Unfortunately, some vehicles will choose to ignore signs": a regret, not a promise.
+_REGRET = re.compile(r"^(?:unfortunately|regrettably|sadly|inevitably)\b", re.I)
+# "The Council agrees that it will ...", "NICE has confirmed that it plans to ...":
+# a verb that reports a promise before "that"; any other "that" (a noun's) describes.
+_THAT_REPORTS = frozenset(
+    """
+    agree agrees agreed confirm confirms confirmed undertake undertakes undertook promise
+    promises promised commit commits committed understand understands understood expect
+    expects expected anticipate anticipates ensure ensures decided decide decides hope hopes
+    intend intends assure assures reassure reassured note notes noted can is are and so
+    """.split()
+)
+_RELATIVE = re.compile(
+    r"\b(?P<word>that|which|who)\s+(?:(?:also|in turn|then|inevitably)\s+)?$", re.I
+)
+
+
+_BUILDING = re.compile(r"^(?:we|I)\s+(?:are|am)\s+(?:also\s+|now\s+)?\w+ing\b", re.I)
+
+
+def _in_relative_clause(before: str, after: str) -> bool:
+    """The promise word is the verb of a clause describing a thing: "initiatives that
+    will help us", "which will inevitably vary"; not "which we intend to" (someone's
+    promise), nor "which will also be promoted" (something to be done)."""
+    m = _RELATIVE.search(before)
+    if not m or re.match(r"\s*(?:also\s+)?be\s+\w+(?:ed|en|wn|ne)\b", after):
+        return False
+    if _BUILDING.match(before):
+        return False  # "We are developing a network of mentors that will help ..."
+    if m["word"].casefold() != "that":
+        return True
+    previous = before[: m.start()].split()
+    return bool(previous) and previous[-1].casefold().strip(",") not in _THAT_REPORTS
+
+
+def _quoted(before: str) -> bool:
+    """Inside a quotation ("... highlights that: “parents will lack ...")."""
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# Words after "will" that predict or describe rather than promise.
+_NOT_SURE = frozenset(
+    """
+    often usually generally inevitably typically sometimes always likely probably rarely
+    never undoubtedly invariably naturally normally obviously
+    """.split()
+)
+# What a thing (not a person or body) "will" do: its effect, foreseen.
+_EFFECTS = frozenset(
+    """
+    help helps allow enable mean have take come lead result remove vary lack choose impact
+    affect benefit depend cost save mirror continue interfere alleviate assist make give
+    ensure support reduce increase improve bring create change not still
+    """.split()
+)
+# Who can promise: a person or a body, named, as "we", or by its initials ("KCC").
+_ACTORS = frozenset(
+    """
+    we i us our officers officer staff team teams council councils department departments
+    government ministry trust board partnership cabinet committee agency police mayor
+    minister ministers secretary director manager managers workers commissioner commissioners
+    authority authorities executive partners panel directorate office providers provider
+    colleagues member members leader chair
+    """.split()
+)
+_INITIALS = re.compile(r"[A-Z]{2,}|D[a-z][A-Z]")
+_SKIP = frozenset("also therefore further then now in turn".split())
+_FORESEEN = re.compile(
+    r"^(?:also\s+)?have (?:a|an|no|some|little|any)\s+(?:\w+\s+)?(?:impact|effect|bearing)\b",
+    re.I,
+)
+
+
+def _predicts(before: str, after: str) -> bool:
+    """Does "will" foresee rather than promise? "will often need to", "will be able to",
+    "it will be difficult to", "will have a dramatic impact"; and, for a thing as the
+    subject ("the pledges will allow us ...", "the grant will also help ..."), an effect."""
+    following = [w.casefold().strip(",") for w in after.split()[:6]]
+    following = [w for w in following if w not in _SKIP]
+    if not following:
+        return False
+    if following[0] in _NOT_SURE or following[:2] == ["need", "to"]:
+        return True
+    if following[:3] == ["be", "able", "to"] or _FORESEEN.match(after.strip()):
+        return True
+    clause = re.split(r"[;,]\s+|\b(?:and|but)\s+", before)[-1]
+    if re.search(r"(?:^|\s)it\s*$", clause, re.I) and following[0] == "be":
+        return True  # "it will be difficult to ..."
+    if following[0] not in _EFFECTS:
+        return False
+    words = re.findall(r"[\w’']+", clause)
+    actor = any(w.casefold() in _ACTORS or _INITIALS.fullmatch(w) for w in words)
+    return not actor
 
 
 def _elaborates(sentence: str, previous: str | None) -> bool:
@@ -172,7 +292,18 @@ def due_date(text: str, context: date | None) -> str | None:
         if re.search(r"\bfunded\b[^()]*$", before) and "(" in before:
             continue
         return hit.value
+    # A month alone after a deadline's word, read forward from the document's date:
+    # "by the end of March", "will start in January" (none in an undated document).
+    for m in _MONTH_DEADLINE.finditer(text):
+        if month := dates.month_ahead(text[m.end() :], context):
+            return month
     return None
+
+
+_MONTH_DEADLINE = re.compile(
+    r"\b(?:by|in|from|before|until|during|starting|start(?:ing)? in)\s+"
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle) of\s+)?(?=[A-Z][a-z]+\b(?!\s+\d))"
+)
 
 
 _CUT_WORDS = frozenset(
@@ -204,19 +335,37 @@ def _joined(paras: list[Para]) -> list[Seg]:
     return out
 
 
-def find_commitments(
-    passages: list[tuple[list[Para], str | None, str]], context: date | None
-) -> list[Commitment]:
-    """Commitments in response texts, each passage with the recommendation it answers
-    and the text of its table's timescale column (the due date of a promise that names
-    none itself)."""
+@dataclass
+class Passage:
+    """A response (or a report's running text) to read promises from: the numbers and
+    texts of the recommendations it answers (several when they share one response),
+    and its table's timescale column, the due date of a promise that names none."""
+
+    paras: list[Para]
+    answers: list[tuple[str | None, str]]
+    timescale: str = ""
+
+
+def _answered(promise: str, answers: list[tuple[str | None, str]]) -> str | None:
+    """The recommendation a promise answers: of several, the one it shares most words
+    with ("NICE will review its guidance" answers the one asking NICE to)."""
+    if len(answers) < 2:
+        return answers[0][0] if answers else None
+    mine = {w[:6] for w in words(promise) if len(w) > 3}
+    best = max(answers, key=lambda a: len(mine & {w[:6] for w in words(a[1]) if len(w) > 3}))
+    return best[0]
+
+
+def find_commitments(passages: list[Passage], context: date | None) -> list[Commitment]:
+    """Commitments in response texts, each promise once, with the recommendation it
+    answers."""
     out: list[Commitment] = []
     seen: set[tuple[str | None, str]] = set()
-    for paras, recommendation, timescale in passages:
-        default_due = due_date(timescale, context) if timescale else None
+    for passage in passages:
+        default_due = due_date(passage.timescale, context) if passage.timescale else None
         previous: str | None = None
         last: Commitment | None = None
-        for seg in _joined(paras):
+        for seg in _joined(passage.paras):
             for sentence in sentences(seg):
                 text = sentence.text
                 if last is not None and _CONTINUES.match(text) and previous == last.seg.text:
@@ -228,11 +377,12 @@ def find_commitments(
                     part = _promising_part(sentence)
                     if m := _PARA_NUMBER.match(part.text):
                         part = part[m.end() :]
-                    key = (recommendation, norm(part.text))
+                    answers = _answered(part.text, passage.answers)
+                    key = (answers, norm(part.text))
                     if key not in seen:
                         seen.add(key)
                         due = due_date(part.text, context) or default_due
-                        last = Commitment(part, due, recommendation)
+                        last = Commitment(part, due, answers)
                         out.append(last)
                         previous = part.text
                         continue

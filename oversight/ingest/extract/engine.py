@@ -105,6 +105,9 @@ def extract_document(doc: Document) -> Extraction:
 
     # Every recogniser looks everywhere; the kind follows from what they found.
     entries, used = recommendations.find_numbered(blocks)
+    # What a meeting resolved to recommend to another body.
+    resolved, resolved_paras = reports.find_resolved(blocks)
+    used |= resolved_paras
     has_responses = any(e.responses for e in entries)
     attendees, listed_chair = meetings.find_attendees(blocks)
     timed = agenda.find_agenda(blocks, People(), timed_only=True)
@@ -132,7 +135,7 @@ def extract_document(doc: Document) -> Extraction:
             if r.text
         ]
         prov.out["recommendations"].append(where)
-    for u in unnumbered:
+    for u in [*unnumbered, *resolved]:
         records["recommendations"].append(u.record())
         prov.out["recommendations"].append(prov.where(u.seg))
 
@@ -163,9 +166,9 @@ def extract_document(doc: Document) -> Extraction:
         prov.out["actions"].append(prov.where(a.seg))
 
     # Commitments: from responses, or from a report's own text.
-    passages: list[tuple[list[layout.Para], str | None, str]] = []
+    passages: list[commitments_mod.Passage] = []
     if has_responses:
-        passages = [(r.paras, e.number, e.timescale) for e in entries for r in e.responses]
+        passages = _response_passages(entries)
     elif entries or unnumbered:
         rec_spans = {u.seg.span() for u in unnumbered}
         text_paras = [
@@ -173,7 +176,15 @@ def extract_document(doc: Document) -> Extraction:
             for p in layout.flatten(blocks)
             if id(p) not in used and not p.heading and p.seg.span() not in rec_spans
         ]
-        passages = [(text_paras, None, "")]
+        passages = [commitments_mod.Passage(text_paras, [])]
+    if not meeting_doc:
+        # What a council answers to questions put to it promises too (not in minutes,
+        # where answers are reported speech).
+        passages += [
+            commitments_mod.Passage([layout.Para(s) for s in q.answer], [])
+            for q in asked
+            if q.answer
+        ]
     for c in commitments_mod.find_commitments(passages, context):
         records["commitments"].append(c.record())
         prov.out["commitments"].append(prov.where(c.seg))
@@ -201,6 +212,23 @@ def extract_document(doc: Document) -> Extraction:
     prov.out["document"] = [prov.where(header.title.seg) if header.title else None]
     prov.out["meeting"] = [prov.where(header.date_seg) if meeting else None]
     return Extraction(data, doc.text, list(doc.page_starts), doc.source_name, prov.out)
+
+
+def _response_passages(entries: list[recommendations.Entry]) -> list[commitments_mod.Passage]:
+    """One passage per response; a response several recommendations share is read once,
+    each promise going to the recommendation it answers."""
+    shared: dict[tuple[int, ...], commitments_mod.Passage] = {}
+    out: list[commitments_mod.Passage] = []
+    for e in entries:
+        answer = (e.number, " ".join([e.title or "", *(p.text for p in e.text)]))
+        for r in e.responses:
+            key = tuple(id(p) for p in r.paras)
+            if key in shared:
+                shared[key].answers.append(answer)
+                continue
+            shared[key] = commitments_mod.Passage(r.paras, [answer], e.timescale)
+            out.append(shared[key])
+    return out
 
 
 @dataclass

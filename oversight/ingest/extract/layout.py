@@ -279,6 +279,15 @@ _STRUCTURAL = re.compile(
     r"|Item\s+\d|Appendix\b|Annex\b|\*\*|[A-Z][A-Za-z&'’ ]{0,30}:)"
 )
 _ALL_BOLD = re.compile(r"^\*\*[^*]+\*\*$")
+_DOTTED_NUMBER = re.compile(r"^\d{1,2}\.\d{1,3}\.?\s+[A-Z]")
+# Repeated lines that are the document's own words, not a running header: a heading
+# naming what follows ("Committee Recommendation", "Government response") and a
+# sentence ("The Government agrees with the Committee's conclusion.").
+_REPEATED_CONTENT = re.compile(
+    r"\b(?:recommendations?|conclusions?|responses?|replies|answers?)\b\W*$"
+    r"|^[A-Z][^.!?]*\s[^.!?]*\s[^.!?]*[a-z)][.!]$",
+    re.I,
+)
 _FOOTNOTE = re.compile(r"^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*\S")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$", re.I)
 
@@ -382,6 +391,8 @@ def parse(text: str) -> list[Block]:
             )
             or (pending and _HEADING.match(pending[-1].text))
             or (pending and _ALL_BOLD.match(pending[-1].text))
+            # A report's numbered paragraph ("8.26. We recommend"), under a short title.
+            or (pending and _DOTTED_NUMBER.match(stripped) and not ends_sentence(pending[-1].text))
         )
         if starts_new:
             flush()
@@ -428,7 +439,7 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
             key = norm(b.text)
             if _FOOTNOTE.match(b.text) or _PAGE_NUMBER.match(b.text.strip()):
                 continue
-            if key and key in heading_keys:
+            if key and key in heading_keys and not _REPEATED_CONTENT.search(b.text):
                 if key in seen:
                     continue
                 seen.add(key)
@@ -436,6 +447,7 @@ def _drop_furniture(blocks: list[Block]) -> list[Block]:
                 counts.get(key, 0) >= 3
                 and not b.bullet
                 and not _STRUCTURAL.match(b.text)
+                and not _REPEATED_CONTENT.search(b.text)
                 and len(key) > 2
             ):
                 continue

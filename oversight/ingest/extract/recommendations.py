@@ -31,8 +31,18 @@ from dataclasses import dataclass, field
 
 from . import reports
 from .dates import NUMBER_WORDS, number_token
-from .layout import Block, Para, Row, join_paras
+from .layout import Block, Para, Row, flatten, join_paras
 from .people import looks_like_body, split_bodies
+from .quoted import (
+    ANSWER,
+    PARAGRAPH_REFERENCE,
+    RESPONDS,
+    Group,
+    group_heading,
+    paragraph_number,
+    recommends,
+    same_series,
+)
 from .responses import (
     BARE_VERDICT,
     Response,
@@ -44,8 +54,15 @@ from .responses import (
 from .text import Seg, ends_sentence, norm, squash
 
 REC_HEADING = re.compile(
-    rf"^(?i:recommendation|rec\.?)\s+(?i:no\.?\s*)?(?P<num>\d{{1,3}}[a-z]?|(?i:{NUMBER_WORDS}))\b"
+    rf"^(?i:recommendation|rec\.?)\s+(?i:no\.?\s*)?"
+    rf"(?P<num>\d{{1,2}}(?:\.\d{{1,3}}){{1,2}}|\d{{1,3}}[a-z]?|(?i:{NUMBER_WORDS}))\b"
     r"(?:\s*[:.)–—-]+\s*(?P<title>.*)|\s+(?P<title2>[A-Z(].*)|\s*)$",
+    re.S,
+)
+# "Recommendations 8.10 and 8.11", "Recommendations 3, 4 and 5": answered together.
+_SEVERAL = re.compile(
+    r"^(?i:recommendations?)\s+(?P<nums>\d{1,2}(?:\.\d{1,3}){0,2}[a-z]?"
+    r"(?:\s*(?:,|and|&|;)\s*\d{1,2}(?:\.\d{1,3}){0,2}[a-z]?)+)\s*[:.–—-]?\s*(?P<title>.*)$",
     re.S,
 )
 _R_SHORT = re.compile(r"^R(?P<num>\d{1,3})(?:\s*[:.)–—-]\s*|\s+(?=[A-Z]))(?P<title>.*)$", re.S)
@@ -94,7 +111,7 @@ class Entry:
     def record(self) -> dict:
         text = join_paras(self.text) or self.title or ""
         return {
-            "number": self.number,
+            "number": contract_number(self.number),
             "title": self.title,
             "text": text,
             "addressees": self.addressees,
@@ -104,8 +121,22 @@ class Entry:
         }
 
 
+def contract_number(number: str | None) -> str | None:
+    """The contract numbers recommendations with digits ("7", "7a"); a report's
+    paragraph number ("8.26") is kept for reading the document, not given as one."""
+    return number if number and re.fullmatch(r"\d+[a-z]?", number) else None
+
+
 # A report's paragraph number before a heading: "5.2 Recommendation 2 – Agreed."
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+(?=(?i:recommendation|rec\.?)\s)")
+
+
+def _several(text: str) -> list[str] | None:
+    """The numbers of a heading naming several recommendations answered together."""
+    m = _SEVERAL.match(text.strip())
+    if not m or len(m["title"].split()) > 15:
+        return None
+    return re.findall(r"\d{1,2}(?:\.\d{1,3}){0,2}[a-z]?", m["nums"])
 
 
 def _heading(text: str) -> tuple[str, str] | None:
@@ -114,7 +145,7 @@ def _heading(text: str) -> tuple[str, str] | None:
     m = REC_HEADING.match(text) or _R_SHORT.match(text)
     if not m:
         return None
-    number = number_token(m["num"])
+    number = m["num"] if "." in m["num"] else number_token(m["num"])
     if number is None:
         return None
     title = m.groupdict().get("title") or m.groupdict().get("title2") or ""
@@ -140,9 +171,17 @@ class _Reader:
         self.used: set[int] = set()
         # Set by a "Recommendation | Response" header row: the columns of its table.
         self.columns: dict[str, list[int]] | None = None
+        # Recommendations quoted under a heading, answered together (quoted.py).
+        self.group: Group | None = None
+        # The document ends its recommendations on their paragraph references.
+        self.references = False
+        # The document answers recommendations (a verdict, "The Department accepts"):
+        # only then are recommendations quoted under a heading read with their answers.
+        self.answering = False
 
     def close(self) -> None:
         self.current = None
+        self.group = None
 
     def open(self, number: str, title: str, seg: Seg, layout: str) -> Entry:
         entry = Entry(number, layout, title=title or None, segs=[seg])
@@ -227,6 +266,7 @@ class _Reader:
     def row(self, row: Row) -> None:
         if not row.filled():
             return
+        self.group = None  # a table ends recommendations quoted in running text
         if (cols := _header_columns(row)) is not None:
             self.columns = cols
             self.close()
@@ -290,14 +330,36 @@ class _Reader:
         last = entry.text[-1].text if entry.text else ""
         return ends_sentence(last) and left[0].text[:1].isupper()
 
-    def para(self, p: Para, *, row_ahead: bool = True) -> None:
+    def para(self, p: Para, *, row_ahead: bool = True, ahead: Para | None = None) -> None:
+        if self.answering and (numbers := _several(p.text)):
+            self.close()
+            self.group = Group(numbered=True, references=self.references)
+            for number in numbers:
+                self.group.entries.append(self._quoted(number, None, p.seg))
+            self.used.add(id(p))
+            return
         head = _heading(p.text)
         if head:
+            self.close()
             self.open(head[0], head[1], p.seg, "plain")
             self.used.add(id(p))
             return
+        if self.answering and group_heading(p):
+            self.close()
+            self.group = Group(references=self.references)
+            self.used.add(id(p))
+            return
+        if self.group is not None:
+            if self._in_group(p, ahead):
+                self.used.add(id(p))
+                return
+            self.group = None
         entry = self.current
         if entry is None:
+            if self.answering and self._opens_group(p, ahead):
+                self.group = Group(references=self.references)
+                self._in_group(p, ahead)
+                self.used.add(id(p))
             return
         if _ends_entry(p) or (entry.layout == "row" and not row_ahead):
             # A paragraph after a table's last row is past the table.
@@ -311,7 +373,16 @@ class _Reader:
             self.add_right(entry, p)
             return
         if entry.layout == "plain":
-            if entry.side == "left" and entry.text and _VERDICT.match(p.text):
+            if (
+                entry.side == "left"
+                and entry.text
+                and (
+                    _VERDICT.match(p.text)
+                    or (ends_sentence(entry.text[-1].text) and ANSWER.match(p.text))
+                    # A recommendation quoted in bold, answered in plain text.
+                    or (entry.text[-1].heading and not p.heading and not p.bullet)
+                )
+            ):
                 entry.side = "right"
             if entry.side == "left":
                 self.add_left(entry, p)
@@ -329,6 +400,73 @@ class _Reader:
         else:
             entry.side = "right"
             self.add_right(entry, p)
+
+    def _quoted(self, number: str | None, p: Para | None, seg: Seg) -> Entry:
+        entry = Entry(number, "plain", text=[p] if p else [], segs=[seg])
+        self.entries.append(entry)
+        return entry
+
+    def _in_group(self, p: Para, ahead: Para | None = None) -> bool:
+        """Read `p` as part of the quoted group; False when it ends the group."""
+        g = self.group
+        assert g is not None
+        if _TERMINATOR.match(p.text) or (_ends_entry(p) and not ANSWER.match(p.text)):
+            return False
+        numbered = paragraph_number(p.text)
+        if g.response is not None:
+            if numbered and g.last_number and same_series(numbered[0], g.last_number):
+                # The next recommendation, its heading not printed (or lost).
+                self.group = Group(references=self.references)
+                return self._in_group(p, ahead)
+            g.answer(p)
+            return True
+        if numbered and (g.numbered or not g.entries):
+            number, rest = numbered
+            text = strip_label(p, rest)
+            waiting = [e for e in g.entries if e.number == number and not e.text]
+            if waiting:
+                waiting[0].text = [text]
+                g.current = waiting[0]
+            else:
+                g.current = self._quoted(number, text, p.seg)
+                g.entries.append(g.current)
+            g.numbered = True
+            g.last_number = number
+            return True
+        if g.current is None:
+            if ahead is not None and paragraph_number(ahead.text) and _title_line(p.text):
+                return True  # a title over the numbered recommendation
+            if ANSWER.match(p.text) or response_label(p.text) is not None:
+                if not g.entries:
+                    return False
+                g.answer(p)  # "Recommendations 3 and 4" answered with no quotation
+                return True
+            g.current = self._quoted(None, p, p.seg)
+            g.entries.append(g.current)
+            return True
+        in_list = bool(g.current.text and g.current.text[-1].bullet and ahead and ahead.bullet)
+        if g.continues(p) or in_list:
+            g.current.text.append(p)
+            g.current.segs.append(p.seg)
+            return True
+        g.answer(p)
+        for e in g.entries:
+            e.segs.append(p.seg)
+        return True
+
+    def _opens_group(self, p: Para, ahead: Para | None) -> bool:
+        """A numbered paragraph that recommends, and ends on its paragraph reference or
+        is answered by the next paragraph, opens a quoted group with no heading."""
+        numbered = paragraph_number(p.text)
+        if not numbered or not recommends(numbered[1]):
+            return False
+        if self.references and PARAGRAPH_REFERENCE.search(p.text):
+            return True
+        return (
+            ahead is not None
+            and paragraph_number(ahead.text) is None
+            and (ANSWER.match(ahead.text) is not None or response_label(ahead.text) is not None)
+        )
 
 
 _HEADER_COLUMNS = {
@@ -405,6 +543,10 @@ def _merge(entries: list[Entry]) -> list[Entry]:
     out: list[Entry] = []
     for e in entries:
         first = by_number.get(e.number) if e.number else None
+        if first is not None and first.text and e.text and not _same_text(first, e):
+            first = None  # one number printed twice on two recommendations: both kept
+            out.append(e)
+            continue
         if first is None:
             if e.number:
                 by_number[e.number] = e
@@ -423,6 +565,17 @@ def _merge(entries: list[Entry]) -> list[Entry]:
     return out
 
 
+def _title_line(text: str) -> bool:
+    return len(text.split()) <= 12 and not ends_sentence(text) and text[:1].isupper()
+
+
+def _same_text(a: Entry, b: Entry) -> bool:
+    """Most of one recommendation's words are in the other's."""
+    wa = set(norm(join_paras(a.text)).split())
+    wb = set(norm(join_paras(b.text)).split())
+    return bool(wa and wb) and len(wa & wb) >= 0.6 * min(len(wa), len(wb))
+
+
 def find_numbered(blocks: list[Block]) -> tuple[list[Entry], set[int]]:
     """Numbered recommendations and the ids of the paragraphs they took."""
     reader = _Reader()
@@ -437,11 +590,25 @@ def find_numbered(blocks: list[Block]) -> tuple[list[Entry], set[int]]:
             ahead = True
         elif _ends_entry(b) or _heading(b.text):
             ahead = False
+    reader.references = (
+        sum(
+            1
+            for b in blocks
+            if isinstance(b, Para)
+            and paragraph_number(b.text)
+            and PARAGRAPH_REFERENCE.search(b.text)
+        )
+        >= 2
+    )
+    reader.answering = reader.references or any(
+        RESPONDS.match(p.text) for p in flatten(blocks) if not paragraph_number(p.text)
+    )
     for i, b in enumerate(blocks):
         if isinstance(b, Row):
             reader.row(b)
         else:
-            reader.para(b, row_ahead=row_ahead[i])
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            reader.para(b, row_ahead=row_ahead[i], ahead=nxt if isinstance(nxt, Para) else None)
     for e in reader.entries:
         e.responses = split_responders(e.responses)
     merged = _merge(reader.entries)

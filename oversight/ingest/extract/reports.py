@@ -7,12 +7,18 @@
   after it ("That guidance is developed ...;") is one instead, as it is after a
   sentence introducing recommendations ("The Commission made these recommendations:");
 - a "Recommendation:" label gives the text after it, or the list under it.
+
+Minutes carry recommendations to another body in their resolutions (`find_resolved`):
+"RESOLVED that the Committee recommend to County Council that ..." is one, addressed
+to the County Council; "7. RESOLVED Members to recommend to the County Council:" makes
+each item of the list under it one ("a) To AMEND the constitution ..."), numbered by
+the paragraph and the item ("7a").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .layout import Block, Para
 from .text import Seg, sentences, squash
@@ -33,13 +39,14 @@ _RECOMMENDS = re.compile(
 class Unnumbered:
     seg: Seg
     number: str | None = None
+    addressees: list[str] = field(default_factory=list)
 
     def record(self) -> dict:
         return {
             "number": self.number,
             "title": None,
             "text": squash(self.seg.text),
-            "addressees": [],
+            "addressees": list(self.addressees),
             "responses": [],
         }
 
@@ -84,3 +91,52 @@ def _list_items(paras: list[Para], i: int, out: list[Unnumbered]) -> int:
         out.append(Unnumbered(item.seg[m.end() :] if m else item.seg, m.group(1) if m else None))
         i += 1
     return i
+
+
+# "RESOLVED that the Committee recommend to County Council that ...", "AGREED to
+# RECOMMEND to Cabinet:", "Members resolved to recommend to the Council:".
+_RESOLVED_TO_RECOMMEND = re.compile(
+    r"\b(?i:resolved|agreed)\b[^.:;]{0,80}?\b(?i:recommends?|recommended)\s+(?i:to)\s+"
+    r"(?:(?i:the)\s+)?(?P<to>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and|for))*)"
+    r"\s*(?:(?i:that)\s+(?P<rest>\S.*)|:\s*$|\.?\s*$)",
+    re.S,
+)
+_PARAGRAPH = re.compile(r"^(\d{1,3})[.)]?\s+")
+_ITEM = re.compile(r"^\(?(?P<label>[a-z]|\d{1,2})[.)]\s+(?P<rest>\S.*)$", re.S)
+
+
+def find_resolved(blocks: list[Block]) -> tuple[list[Unnumbered], set[int]]:
+    """Recommendations a meeting's resolutions make to another body (see the module
+    docstring), and the ids of the paragraphs they took."""
+    paras = [b for b in blocks if isinstance(b, Para)]
+    out: list[Unnumbered] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        i += 1
+        m = _RESOLVED_TO_RECOMMEND.search(p.text)
+        if not m:
+            continue
+        to = [m["to"].strip()]
+        own = _PARAGRAPH.match(p.text)
+        if m["rest"]:
+            out.append(Unnumbered(p.seg[m.start("rest") :], own.group(1) if own else None, to))
+            used.add(id(p))
+            continue
+        used.add(id(p))
+        while i < len(paras) and not paras[i].heading:
+            item = paras[i]
+            im = _ITEM.match(item.text)
+            # Under a numbered paragraph, the next number is the next paragraph.
+            if not (im or item.bullet) or (im and own and im["label"].isdigit()):
+                break
+            number = None
+            if im and im["label"].isdigit():
+                number = im["label"]
+            elif im and own:
+                number = f"{own.group(1)}{im['label']}"
+            out.append(Unnumbered(item.seg[im.start("rest") :] if im else item.seg, number, to))
+            used.add(id(item))
+            i += 1
+    return out, used
