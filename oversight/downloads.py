@@ -18,7 +18,7 @@ from django.http import FileResponse, Http404, HttpResponse
 
 # A spreadsheet runs a cell as a formula when it starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 
 # Shown in the browser; anything else (HTML, SVG...) is a download, as it could run
 # script on our origin.
@@ -27,7 +27,7 @@ _INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "text/plain"}
 
 def safe_cell(value: Any) -> Any:
     """`value` as a spreadsheet will not run it: text starting with a formula character
-    gets a leading apostrophe. Numbers (including negative ones) are left as numbers."""
+    gets a leading apostrophe. Numbers, signed or not ("-3.5", "+78.0"), stay numbers."""
     if value is None or isinstance(value, int | float):
         return value
     text = str(value)

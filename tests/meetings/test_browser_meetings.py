@@ -95,7 +95,7 @@ def test_clerk_builds_an_agenda_records_attendance_and_an_action_then_the_next_a
     page.get_by_role("button", name="Save notes").click()
     site.check()
     page.get_by_label("What is to be done").fill("Support the Prevent funding submission")
-    page.get_by_label("Owner (optional)").select_option(
+    page.get_by_label("Owner", exact=True).select_option(
         label="Marcus Barnett (Metropolitan Police Service)"
     )
     page.get_by_label("Due date (optional)").fill((last_week + timedelta(days=60)).isoformat())
@@ -123,7 +123,11 @@ def test_clerk_builds_an_agenda_records_attendance_and_an_action_then_the_next_a
     expect(row(page, "Welcome and introductions")).to_contain_text("14:00")
     expect(row(page, "Prevent annual update")).to_have_count(0)  # not a standing item
 
-    # At the next meeting the clerk records the update, and approves last time's minutes.
+    # At the next meeting (held: minutes are approved only at a meeting that took place)
+    # the clerk records the update, and approves last time's minutes.
+    # The scenario's next meeting is dated ahead: the test moves it to today.
+    Meeting.private_objects.filter(pk=following.pk).update(date=timezone.localdate())
+    operations.mark_meeting_held(following)
     carried.get_by_role("link", name=re.compile("Record an update or close")).click()
     site.check()
     page.get_by_label("What was reported at the meeting").fill("Submission drafted.")

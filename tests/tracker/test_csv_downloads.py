@@ -13,7 +13,7 @@ from oversight.downloads import FORMULA_STARTS, safe_cell
 from tests.factories import RecommendationFactory, ResponseFactory, ReviewFactory
 
 HOSTILE = ['=HYPERLINK("http://evil.example","Click")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\ry"]
-NUMBER = re.compile(r"-?\d+(\.\d+)?")
+NUMBER = re.compile(r"[-+]?\d+(\.\d+)?")
 REPO = Path(__file__).resolve().parents[2]
 
 
