@@ -3,7 +3,9 @@
 A commitment is a sentence of a response (or, in a report with no responses, of its
 running text) that promises: "will", "shall", "is to be", "is to form", "is planned
 for", "planned to", "it is our intention to", "are happy to", "is committed to", "is
-required to", "decided to". Each is kept once, linked to the recommendation it answers,
+required to", "decided to"; and work under way that will serve ("We are developing a
+network of mentors that will help ..."). Each is kept once (a shorter repeat of a
+promise already found, as response tables print in row after row, is the same one), linked to the recommendation it answers,
 with `due`: the calendar date it names ("by 1 April 2020", "commencing on 1/4/2020",
 "planned for the meeting in March 2020" gives "2020-03").
 
@@ -137,6 +139,8 @@ def _promises(sentence: str) -> bool:
         ):
             continue  # "their plans to ...", "emergency plans to be created": a noun
         after = sentence[m.end() :]
+        if _BUILDING.match(before) and _RELATIVE.search(before):
+            return True  # "We are developing a network of mentors that will help ..."
         if _in_relative_clause(before, after) or _quoted(before):
             continue  # "new initiatives that will help us": it describes, not promises
         if _REPORTED.search(before):
@@ -174,8 +178,6 @@ def _in_relative_clause(before: str, after: str) -> bool:
     m = _RELATIVE.search(before)
     if not m or re.match(r"\s*(?:also\s+)?be\s+\w+(?:ed|en|wn|ne)\b", after):
         return False
-    if _BUILDING.match(before):
-        return False  # "We are developing a network of mentors that will help ..."
     if m["word"].casefold() != "that":
         return True
     previous = before[: m.start()].split()
@@ -335,6 +337,15 @@ def _joined(paras: list[Para]) -> list[Seg]:
     return out
 
 
+def _repeats(promise: str, answers: str | None, found: list[Commitment]) -> bool:
+    """The promise says nothing a promise already found for the same recommendation does
+    not: a table answering like feedback in several rows repeats its sentence, sometimes
+    shortened ("... families used to accessing services at X" after "... accessing
+    Family Hub services at X")."""
+    mine = set(words(promise))
+    return any(c.recommendation == answers and mine <= set(words(c.seg.text)) for c in found)
+
+
 @dataclass
 class Passage:
     """A response (or a report's running text) to read promises from: the numbers and
@@ -379,7 +390,7 @@ def find_commitments(passages: list[Passage], context: date | None) -> list[Comm
                         part = part[m.end() :]
                     answers = _answered(part.text, passage.answers)
                     key = (answers, norm(part.text))
-                    if key not in seen:
+                    if key not in seen and not _repeats(part.text, answers, out):
                         seen.add(key)
                         due = due_date(part.text, context) or default_due
                         last = Commitment(part, due, answers)

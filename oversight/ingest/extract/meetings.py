@@ -11,7 +11,12 @@ Rules (none keyed to one council's wording):
   range beside it ("2pm - 4pm", "10am – 12 noon"); the end is the closing time minutes
   record ("The meeting ended at 4.05 pm") where they do;
 - body: "X MEETING DATE" / "Meeting: X" / "Report to: X" labels, else the title without
-  its date or quarter ("... Group - Quarter 2, 2021/22") or "Minutes of the X held on";
+  its date or quarter ("... Group - Quarter 2, 2021/22") or "Minutes of the X held on",
+  else a masthead: a body's name heading the paper over the date alone ("COUNTY COUNCIL"
+  / "Thursday 13 March 2025"); a paper whose first heading is one of a run of like items
+  ("Question by A to B", ...) is then titled by its masthead. An authority's own name
+  ("Kent County Council") is a letterhead, a stamp ("DRAFT VERSION") is no title, and a
+  heading in capitals names a body only with a body's word in it;
 - venue and chair: labelled lines, the rest of the date's line or the line after it
   naming a room, a hall or a video call; the member marked "(Chair)" in a list at the
   top; role words are dropped from the chair ("BCU Commander ...");
@@ -26,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .layout import Block, Para, Row
+from .layout import Block, Para, Row, flatten
 from .people import (
     BODY_WORDS,
     looks_like_body,
@@ -39,7 +44,7 @@ from .text import Seg, ends_sentence, squash
 _LETTERHEAD = re.compile(
     r"^(?:(?:the\s+)?(?:london\s+|royal\s+)?borough\s+of\s+[\w\s&-]+|[\w\s&-]*\bcouncil"
     r"|agenda|minutes|public document pack|official(?:[- ]sensitive)?|not protectively marked"
-    r"|part\s+(?:i|1|one)|open|draft|confidential|restricted|(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+"
+    r"|part\s+(?:i|1|one)|open|draft(?:\s+(?:version|copy|for\s+(?:comment|consultation|discussion)))?|(?:version|v)\s*\d+(?:\.\d+)*|final(?:\s+version)?|confidential|restricted|(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+"
     r"|supplementary agenda|page\s+\d+|classification|report)\.?$",
     re.I,
 )
@@ -360,7 +365,12 @@ def read_header(blocks: list[Block]) -> Header:
                 break
     if h.body is None:
         h.body = _body_heading(paras)
-    h.title_text = _front_sheet_title(paras, h)
+    masthead = _masthead(paras, blocks)
+    if masthead and h.body is None:
+        h.body = masthead[0]
+    h.title_text = _front_sheet_title(paras, h) or (
+        f"{masthead[0]} – {masthead[1]}" if masthead and _item_heading(h.title, blocks) else None
+    )
     # Minutes record when the meeting actually closed, which outranks the time planned.
     h.end = _closing_time(blocks) or h.end
     return h
@@ -498,6 +508,46 @@ def _front_sheet_title(paras: list[Para], h: Header) -> str | None:
 
 
 _BODY_HEADING = re.compile(r"^[A-Z][A-Za-z&'’ -]{2,60}$")
+# A council meeting's generic name ("County Council", "Full Council"), not an authority's
+# letterhead ("Kent County Council"): no place in it.
+_COUNCIL_MEETING = re.compile(
+    r"^(?:the\s+)?(?:full\s+|county\s+|city\s+|borough\s+|district\s+|town\s+|parish\s+)*council$",
+    re.I,
+)
+
+
+def _masthead(paras: list[Para], blocks: list[Block]) -> tuple[str, str] | None:
+    """(body, date) from a masthead: the body's name heading the first page with the
+    meeting's date alone on the next line ("COUNTY COUNCIL" / "Thursday 13 March 2025"),
+    as papers laid before a meeting (questions and answers, supplements) are headed."""
+    if len(paras) < 2:
+        return None
+    first, second = (p.text.strip(" .") for p in paras[:2])
+    if not (_BODY_HEADING.match(first) and len(first.split()) <= 8):
+        return None
+    if not (_names_body(first) and not _LETTERHEAD.match(first)) and not _COUNCIL_MEETING.match(
+        first
+    ):
+        return None
+    hits = dates.find_dates(second)
+    if len(second.split()) > 6 or not hits or second[hits[0].end :].strip(" ,"):
+        return None
+    return plain_case(first), second[: hits[0].end].strip(" ,")
+
+
+def _item_heading(title: Para | None, blocks: list[Block]) -> bool:
+    """Whether the heading taken for the title is the first of a run of like headings
+    ("Question by A to B", "Question by C to D", ...): one item of the paper, not its
+    title."""
+    if title is None or not title.heading:
+        return False
+    lead = title.text.split()[:2]
+    if len(lead) < 2:
+        return False
+    alike = [
+        p for p in flatten(blocks) if p.heading and p.text.split()[:2] == lead and p is not title
+    ]
+    return len(alike) >= 2
 
 
 def _body_heading(paras: list[Para]) -> str | None:
@@ -507,9 +557,16 @@ def _body_heading(paras: list[Para]) -> str | None:
         text = p.text.strip(" .")
         if _LETTERHEAD.match(text) or not _BODY_HEADING.match(text) or len(text.split()) > 8:
             continue
-        if looks_like_body(text) and not re.search(r"\bcouncil$", text, re.I):
+        if _names_body(text) and not re.search(r"\bcouncil$", text, re.I):
             return plain_case(text)
     return None
+
+
+def _names_body(text: str) -> bool:
+    """A heading that names a body by a body's word ("CORPORATE PARENTING PANEL",
+    "Cabinet"), not any heading in capitals ("CONSULTATION FEEDBACK DRAFT RESPONSES")."""
+    tokens = [re.sub(r"['’]s?$", "", t.casefold()) for t in text.split()]
+    return looks_like_body(text) and any(t in BODY_WORDS for t in tokens)
 
 
 # --- attendees --------------------------------------------------------------------------
