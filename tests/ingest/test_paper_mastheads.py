@@ -112,3 +112,32 @@ def test_ongoing_work_that_will_help_is_a_promise_and_a_repeat_is_kept_once():
         "families in touch." in texts
     )
     assert sum(t.startswith("Our outreach team will work") for t in texts) == 1
+
+
+def _minutes_extract(meeting_line: str) -> dict:
+    text = "\n\n".join(
+        [
+            "**Constitution Review Appendix B – Full Council 20 May 2025**",
+            f"**Extract from the minutes of the Standards Committee – {meeting_line}**",
+            "Item 4 – Code of Conduct",
+            "1. The Monitoring Officer introduced the report on the revised Code of Conduct.",
+            "2. RESOLVED that the Committee recommends Full Council adopts the revised Code.",
+        ]
+    )
+    return extract_text(text).to_dict()
+
+
+def test_minutes_extracted_into_a_later_paper_keep_their_own_meeting_date():
+    """The paper is dated for the council meeting it goes to; the meeting minuted in it
+    is the committee's, on the committee's date."""
+    data = _minutes_extract("3 February 2025")
+    assert data["document"]["date"] == "2025-05-20"
+    assert data["meeting"]["body"] == "Standards Committee"
+    assert data["meeting"]["date"] == "2025-02-03"
+
+
+def test_a_minuted_meeting_printed_after_its_paper_has_its_year_misprinted():
+    """A December meeting reported in a May paper but printed with the paper's year
+    happened the December before: minutes cannot postdate the paper carrying them."""
+    data = _minutes_extract("9 December 2025")
+    assert data["meeting"]["date"] == "2024-12-09"

@@ -22,7 +22,7 @@ FLOORS = {
     "kent_corporate_parenting_panel_2024-12-10_minutes.pdf": 0.991,
     "kent_county_council_2025-03-13_questions_and_answers.pdf": 0.950,
     "kent_family_hubs_consultation_feedback_draft_responses.pdf": 0.963,
-    "kent_selection_member_services_2024-12-13_minutes_extract.pdf": 0.900,
+    "kent_selection_member_services_2024-12-13_minutes_extract.pdf": 1.000,
     "uk_gov_response_lords_behaviour_change.pdf": 1.000,
     "yic_paediatric_group_2021-06-22_minutes.md": 1.000,
 }

@@ -5,9 +5,10 @@ running text) that promises: "will", "shall", "is to be", "is to form", "is plan
 for", "planned to", "it is our intention to", "are happy to", "is committed to", "is
 required to", "decided to"; and work under way that will serve ("We are developing a
 network of mentors that will help ..."). Each is kept once (a shorter repeat of a
-promise already found, as response tables print in row after row, is the same one), linked to the recommendation it answers,
-with `due`: the calendar date it names ("by 1 April 2020", "commencing on 1/4/2020",
-"planned for the meeting in March 2020" gives "2020-03").
+promise already found, as response tables print in row after row, is the same one),
+linked to the recommendation it answers, with `due`: the calendar date it names ("by 1
+April 2020", "commencing on 1/4/2020", "planned for the meeting in March 2020" gives
+"2020-03").
 
 Not commitments, so not taken:
 - what has already happened or is only reported ("On 19 October 2019 the government

@@ -197,7 +197,7 @@ def extract_document(doc: Document) -> Extraction:
     if meeting_doc or header.labelled_meeting or header.body:
         meeting = {
             "body": header.body,
-            "date": header.date,
+            "date": header.meeting_date or header.date,
             "start": header.start,
             "end": header.end,
             "venue": header.venue,

@@ -127,6 +127,9 @@ class Header:
     chair: str | None = None
     labelled_meeting: bool = False
     title_text: str | None = None  # a title given as data (front matter), not a paragraph
+    # The meeting's own date where it differs from the paper's: minutes extracted into a
+    # later paper ("Appendix 1 – Council 13 March" / "Minutes from X – 13 December").
+    meeting_date: str | None = None
 
 
 def _top_paras(blocks: list[Block], limit: int = 40) -> list[Para]:
@@ -362,6 +365,10 @@ def read_header(blocks: list[Block]) -> Header:
         for p in paras[:6]:
             if _MINUTES_TITLE.match(p.text.strip()) and (found := body_from_title(p.text)):
                 h.body = found
+                if p.seg is not h.date_seg:
+                    h.meeting_date = _minuted_before(
+                        dates.first_date(p.text, whole_day=True), h.date
+                    )
                 break
     if h.body is None:
         h.body = _body_heading(paras)
@@ -374,6 +381,20 @@ def read_header(blocks: list[Block]) -> Header:
     # Minutes record when the meeting actually closed, which outranks the time planned.
     h.end = _closing_time(blocks) or h.end
     return h
+
+
+def _minuted_before(day: str | None, paper: str | None) -> str | None:
+    """The date of a meeting whose minutes a paper dated `paper` carries. Minutes cannot
+    come after the paper that reports them, so a date after it has its year misprinted
+    (a December meeting in a March paper printed with the March year): the same day a
+    year earlier."""
+    when, limit = dates.as_date(day), dates.as_date(paper)
+    if when is None or limit is None or when <= limit:
+        return day
+    try:
+        return when.replace(year=when.year - 1).isoformat()
+    except ValueError:  # 29 February
+        return when.replace(year=when.year - 1, day=28).isoformat()
 
 
 def _venue_after_date(text: str) -> str | None:
