@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "django.contrib.postgres",
     "simple_history",
     "axes",
     "csp",
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
     "oversight.stopsearch",
     "oversight.indicators",
     "oversight.public",
+    "oversight.search",
     "oversight.safekeeping",
 ]
 

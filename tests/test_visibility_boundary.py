@@ -31,6 +31,7 @@ ALLOWED = {
     "meetings/operations/meetings.py",
     "meetings/operations/minutes.py",
     "meetings/operations/plan.py",
+    "search/index.py",
     "tracker/operations.py",
     "visibility/records.py",
 }

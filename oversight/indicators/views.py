@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from oversight.directory.models import Body
 from oversight.downloads import csv_writer
+from oversight.search.engine import matching_ids
 from oversight.tracker.models import TrackedItem
 from oversight.visibility.pages import paginate
 from oversight.visibility.viewer import viewer_for
@@ -56,7 +57,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     indicators = visible
     if q := filters.get("q", "").strip():
         indicators = indicators.filter(
-            Q(name__icontains=q) | Q(description__icontains=q) | Q(body__name__icontains=q)
+            Q(pk__in=matching_ids(viewer, q, "indicator")) | Q(body__name__icontains=q)
         )
     if filters.get("body"):
         indicators = indicators.filter(body=filters["body"])

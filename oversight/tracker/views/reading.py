@@ -6,6 +6,7 @@ from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from oversight.search.engine import matching_ids
 from oversight.visibility.pages import get_visible, paginate
 from oversight.visibility.viewer import viewer_for
 
@@ -46,7 +47,7 @@ def review_list(request: HttpRequest) -> HttpResponse:
     reviews = Review.objects.visible_to(viewer).select_related("body").order_by("-date", "title")
     q = request.GET.get("q", "").strip()
     if q:
-        reviews = reviews.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+        reviews = reviews.filter(pk__in=matching_ids(viewer, q, "review"))
     page, querystring = paginate(request, reviews)
     return render(
         request,
@@ -102,7 +103,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
     recs = Recommendation.objects.visible_to(viewer).select_related("review__body")
     if f.get("q"):
         recs = recs.filter(
-            Q(title__icontains=f["q"]) | Q(text__icontains=f["q"]) | Q(number=f["q"])
+            Q(pk__in=matching_ids(viewer, f["q"], "recommendation")) | Q(number=f["q"])
         )
     if f.get("body"):
         recs = recs.filter(Q(review__body=f["body"]) | Q(addressed_to_bodies=f["body"]))
@@ -175,7 +176,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     form, f = _filter_form(request, TrackedItem.Status.choices)
     items = _visible_items(viewer)
     if f.get("q"):
-        items = items.filter(text__icontains=f["q"])
+        items = items.filter(pk__in=matching_ids(viewer, f["q"], "item"))
     if f.get("body"):
         items = items.filter(
             Q(recommendation__review__body=f["body"])
