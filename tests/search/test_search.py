@@ -144,3 +144,15 @@ def test_the_search_page_groups_results_and_keeps_the_filters(client, exclusions
 def test_the_search_page_says_when_nothing_matches(client, exclusions):
     page = client.get("/search/", {"q": "zebra"}).content.decode()
     assert "No results for “zebra”" in page
+
+
+def test_the_index_command_rebuilds_what_a_bulk_change_left_behind(exclusions):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    SearchEntry.objects.all().delete()
+    out = StringIO()
+    call_command("search_index", stdout=out)
+    assert out.getvalue().strip() == f"search index: {SearchEntry.objects.count()} records indexed"
+    assert ("review", exclusions[0].pk) in _found("Child Q")
