@@ -28,3 +28,19 @@ def paginate(request: HttpRequest, rows):
     params = request.GET.copy()
     params.pop("page", None)
     return page, params.urlencode()
+
+
+def paginate_records(request: HttpRequest, rows, read_page=None):
+    """`paginate` for a long list of records: the count and the page are worked out on
+    the records' ids alone (DISTINCT over one column rather than every column), then
+    only the page's records are read, through `read_page(rows_of_page)` when the page
+    needs more worked out for each row (a status, a RAG) than the list does. The page's
+    `object_list` holds the records, in order."""
+    page, querystring = paginate(request, rows.values_list("pk", flat=True))
+    ids = list(page.object_list)
+    on_page = rows.filter(pk__in=ids)
+    if read_page is not None:
+        on_page = read_page(on_page)
+    by_pk = {r.pk: r for r in on_page}
+    page.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+    return page, querystring

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from oversight.search.engine import matching_ids
-from oversight.visibility.pages import get_visible, paginate
+from oversight.visibility.pages import get_visible, paginate, paginate_records
 from oversight.visibility.viewer import viewer_for
 
 from ..access import (
@@ -28,6 +28,8 @@ from ..models import (
     TrackedItem,
     Verification,
 )
+from ..rag import Rag, with_rag
+from ..status import status_expression
 from ..timeline import combined_timeline, item_timeline
 from .common import (
     get_item_for_user,
@@ -112,25 +114,26 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
         recs = recs.filter(
             Q(addressed_to_orgs=org) | Q(responses__organisation=org) | Q(items__owner_org=org)
         )
-    recs = (
-        recs.distinct()
-        .order_by("-review__date", "review__pk", "position", "pk")
-        .prefetch_related(
-            Prefetch("items", queryset=_visible_items(viewer)),
-            Prefetch("responses", queryset=Response.objects.visible_to(viewer)),
+    # Status and RAG in SQL, so the filters, the count and the page are the database's
+    # work; the status is worked out for every row only when it is filtered on.
+    if f.get("status"):
+        recs = recs.annotate(status_value=status_expression(viewer))
+        recs = recs.filter(status_value=f["status"])
+    if f.get("rag"):
+        with_that_rag = with_rag(TrackedItem.objects.visible_to(viewer)).filter(
+            recommendation=OuterRef("pk"), rag_value=f["rag"]
         )
-    )
-    rows = []
-    for rec in recs:
-        items = list(rec.items.all())
-        status = rec.status(items, rec.responses.all())
-        rags = [i.rag() for i in items]
-        if f.get("status") and status != f["status"]:
-            continue
-        if f.get("rag") and f["rag"] not in {r.value for r in rags}:
-            continue
-        rows.append((rec, status, rags))
-    page, querystring = paginate(request, rows)
+        recs = recs.filter(Exists(with_that_rag))
+    recs = recs.distinct().order_by("-review__date", "review__pk", "position", "pk")
+
+    def read_page(rows):
+        rows = rows if f.get("status") else rows.annotate(status_value=status_expression(viewer))
+        return rows.prefetch_related(Prefetch("items", queryset=_visible_items(viewer)))
+
+    page, querystring = paginate_records(request, recs, read_page)
+    page.object_list = [
+        (r, r.status_value, [i.rag() for i in r.items.all()]) for r in page.object_list
+    ]
     return render(
         request,
         "tracker/recommendation_list.html",
@@ -139,7 +142,7 @@ def recommendation_list(request: HttpRequest) -> HttpResponse:
             "page_obj": page,
             "querystring": querystring,
             "status_labels": RECOMMENDATION_STATUS_LABELS,
-            "total": len(rows),
+            "total": page.paginator.count,
         },
     )
 
@@ -190,14 +193,24 @@ def item_list(request: HttpRequest) -> HttpResponse:
         )
     if f.get("status"):
         items = items.filter(status=f["status"])
-    rows = [(i, i.rag()) for i in items.distinct().order_by("due_date", "pk")]
+    # RAG in SQL, so the filter, the count and the page are the database's work.
     if f.get("rag"):
-        rows = [(i, r) for i, r in rows if r.value == f["rag"]]
-    page, querystring = paginate(request, rows)
+        items = with_rag(items).filter(rag_value=f["rag"])
+    page, querystring = paginate_records(
+        request,
+        items.distinct().order_by("due_date", "pk"),
+        lambda rows: rows if f.get("rag") else with_rag(rows),
+    )
+    page.object_list = [(i, Rag(i.rag_value)) for i in page.object_list]
     return render(
         request,
         "tracker/item_list.html",
-        {"form": form, "page_obj": page, "querystring": querystring, "total": len(rows)},
+        {
+            "form": form,
+            "page_obj": page,
+            "querystring": querystring,
+            "total": page.paginator.count,
+        },
     )
 
 
