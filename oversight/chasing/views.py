@@ -51,10 +51,13 @@ def _get_source_for_user(request: HttpRequest, key: str) -> tuple[Source, Viewer
     if not pk.isdigit():
         raise Http404("Choose what the round is for.")
     if kind == "review":
-        review = get_visible(Review.objects.select_related("body"), viewer, int(pk))
+        review = get_visible(
+            Review.objects.visible_to(viewer).select_related("body"), viewer, int(pk)
+        )
         return Source(key, review.body, review=review), viewer
     if kind == "plan":
-        plan = get_visible(ActionPlan.objects.select_related("overseeing_body"), viewer, int(pk))
+        plans = ActionPlan.objects.visible_to(viewer).select_related("overseeing_body")
+        plan = get_visible(plans, viewer, int(pk))
         return Source(key, plan.overseeing_body, plan=plan), viewer
     if kind == "body":
         try:

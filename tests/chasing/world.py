@@ -117,7 +117,7 @@ def build() -> World:
             restricted=True,
         ),
         done=item(
-            "Publish the scrutiny panel's terms of reference",
+            "Publish the scrutiny panel terms of reference",
             owner_person=pat,
             owner_org=police,
             status=TrackedItem.Status.COMPLETE,
