@@ -68,10 +68,18 @@ def _get_source_for_user(request: HttpRequest, key: str) -> tuple[Source, Viewer
 
 
 def _source_choices(viewer: Viewer) -> list:
-    reviews = [(f"review-{r.pk}", r.title) for r in Review.objects.visible_to(viewer)]
-    plans = [(f"plan-{p.pk}", p.title) for p in ActionPlan.objects.visible_to(viewer)]
-    bodies = [(f"body-{b.pk}", f"Action log of {b.name}") for b in Body.objects.all()]
-    groups = [("Reviews", reviews), ("Action plans", plans), ("Action logs", bodies)]
+    """What this viewer may open a round for, grouped; empty for those who may not."""
+    bodies = (
+        Body.objects.all() if viewer.is_scrutiny else Body.objects.filter(pk__in=viewer.body_ids)
+    )
+    runs = {b.pk: b for b in bodies if can_open_round(viewer, b)}
+    reviews = Review.objects.visible_to(viewer).filter(body_id__in=list(runs))
+    plans = ActionPlan.objects.visible_to(viewer).filter(overseeing_body_id__in=list(runs))
+    groups = [
+        ("Reviews", [(f"review-{r.pk}", r.title) for r in reviews]),
+        ("Action plans", [(f"plan-{p.pk}", p.title) for p in plans]),
+        ("Action logs", [(f"body-{b.pk}", f"Action log of {b.name}") for b in runs.values()]),
+    ]
     return [(group, choices) for group, choices in groups if choices]
 
 
@@ -85,9 +93,9 @@ def round_list(request: HttpRequest) -> HttpResponse:
     rounds = UpdateRound.objects.visible_to(viewer).select_related("body", "opened_by")
     page, query = paginate(request, rounds)
     form = None
-    if viewer.is_scrutiny or viewer.body_ids:
+    if choices := _source_choices(viewer):
         form = SourceForm()
-        form.fields["source"].choices = _source_choices(viewer)
+        form.fields["source"].choices = choices
     return render(
         request,
         "chasing/round_list.html",

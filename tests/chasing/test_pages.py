@@ -252,3 +252,17 @@ def test_the_officers_dashboard_shows_items_with_no_owner_and_rounds_past_deadli
     page = client.get(reverse("dashboard"))
     assert page.context["no_owner"] == [] and page.context["late_rounds"] == []
     assert TrackedItem.objects.visible_to(Viewer.for_user(world.pat.user)).filter(pk=ownerless.pk)
+
+
+def test_the_rounds_list_offers_to_open_a_round_only_to_those_who_may(world, client):
+    round_ = _open(world)
+    client.force_login(world.officer.user)
+    page = client.get(reverse("rounds"))
+    assert round_.title in page.content.decode()
+    assert dict(page.context["form"].fields["source"].choices)["Reviews"] == [
+        (f"review-{world.review.pk}", world.review.title)
+    ]
+    client.force_login(world.pat.user)
+    page = client.get(reverse("rounds"))
+    assert page.context["form"] is None
+    assert round_.title in page.content.decode()  # Pat's items are in it
