@@ -104,9 +104,8 @@ def due_messages(round_: UpdateRound, today: date) -> list[Due]:
         )
     escalation = round_.escalation_date()
     if escalation is not None and today >= escalation and waiting:
-        reason = (
-            f"No update {round_.escalation_days} days after the deadline of {_d(round_.deadline)}"
-        )
+        after = f"{round_.escalation_days} days after" if round_.escalation_days else "by"
+        reason = f"No update {after} the deadline of {_d(round_.deadline)}"
         leads = _by([i for i in waiting if lead_of(i) != owner_of(i)], lead_of)
         for lead, items in leads.items():
             due.append(
@@ -127,7 +126,7 @@ def due_messages(round_: UpdateRound, today: date) -> list[Due]:
         each_owner(
             Kind.DIGEST,
             iso_week(today),
-            f"Weekly digest: updates overdue since the deadline of {_d(round_.deadline)}",
+            f"Updates overdue since the deadline of {_d(round_.deadline)}",
         )
     return due
 
