@@ -266,3 +266,11 @@ def test_the_rounds_list_offers_to_open_a_round_only_to_those_who_may(world, cli
     page = client.get(reverse("rounds"))
     assert page.context["form"] is None
     assert round_.title in page.content.decode()  # Pat's items are in it
+
+
+def test_a_community_member_does_not_see_rounds(world, client):
+    round_ = _open(world)
+    community = person("Cam Community", None, "cam", role="community")
+    client.force_login(community.user)
+    assert client.get(round_.get_absolute_url()).status_code == 404
+    assert round_.title not in client.get(reverse("rounds")).content.decode()

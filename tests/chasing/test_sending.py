@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -17,6 +18,7 @@ from oversight.chasing.models import SentMessage
 from oversight.chasing.sending import EmailSender
 from oversight.tracker import operations as tracker
 from oversight.visibility.viewer import Viewer
+from tests.factories import TrackedItemFactory
 
 from .world import DEADLINE, OPENED, at
 
@@ -283,3 +285,35 @@ def test_the_command_sends_once_however_often_cron_runs_it(world, capsys):
         "skipped 4 already sent"
     )
     assert "sent: 0 requests, 2 reminders" in "\n".join(lines)
+
+
+def test_an_escalation_missed_by_cron_is_sent_by_the_next_run_once(world):
+    round_, _ = open_round(world, escalation_days=3)
+    mail.outbox.clear()
+    operations.send_due(now=at(DEADLINE + timedelta(days=10)))
+    operations.send_due(now=at(DEADLINE + timedelta(days=11)))
+    assert sent_to("Escalation") == [
+        ("lee@example.org", f"Escalation: updates overdue for {round_.title}")
+    ]
+    assert SentMessage.objects.get(kind="escalation").bucket == "2026-12-03"
+
+
+def test_items_from_outside_the_review_are_refused(world):
+    stranger = TrackedItemFactory(text="Another review's commitment", owner_org=world.nhs)
+    with pytest.raises(ValidationError):
+        open_round(world, items=[world.pat_first, stranger])
+    assert mail.outbox == []
+
+
+def test_a_partner_cannot_open_a_round_through_the_operation_either(world):
+    with pytest.raises(PermissionDenied):
+        operations.create_round(
+            viewer=Viewer.for_user(world.pat.user),
+            officer=world.pat,
+            body=world.review.body,
+            review=world.review,
+            items=[world.pat_first],
+            deadline=DEADLINE,
+            message="Me too.",
+            now=OPENED,
+        )
