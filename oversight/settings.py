@@ -15,6 +15,15 @@ environment:
   an uploaded document may use (default 500 MB, 10 s of processor time).
 - ``OVERSIGHT_COUNCIL``: the council's name in the page header.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
+- ``SITE_URL``: the site's address as owners reach it, for the links in emails; default
+  ``http://127.0.0.1:8000``.
+- ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``,
+  ``EMAIL_HOST_PASSWORD``, ``EMAIL_USE_TLS``, ``DEFAULT_FROM_EMAIL``: how email is sent
+  (Django's settings of the same names); the console backend by default.
+- ``NOTIFY_API_KEY``: send through GOV.UK Notify instead, with the template ids in
+  ``NOTIFY_TEMPLATE_ID`` (one for every kind of message) or ``NOTIFY_TEMPLATE_OPENED``,
+  ``NOTIFY_TEMPLATE_REMINDER``, ``NOTIFY_TEMPLATE_ESCALATION``,
+  ``NOTIFY_TEMPLATE_ESCALATION_COPY``, ``NOTIFY_TEMPLATE_DIGEST``.
 """
 
 import os
@@ -86,6 +95,7 @@ INSTALLED_APPS = [
     "oversight.ingest",
     "oversight.stopsearch",
     "oversight.indicators",
+    "oversight.chasing",
     "oversight.public",
     "oversight.search",
     "oversight.safekeeping",
@@ -233,7 +243,24 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Email: the console in development; an SMTP server (or any Django backend) from the
+# environment; GOV.UK Notify when NOTIFY_API_KEY is set (oversight/chasing/sending.py).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _flag("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "oversight@localhost")
+NOTIFY_API_KEY = os.environ.get("NOTIFY_API_KEY", "")
+NOTIFY_TEMPLATES = {
+    kind: os.environ.get(
+        f"NOTIFY_TEMPLATE_{kind.upper()}", os.environ.get("NOTIFY_TEMPLATE_ID", "")
+    )
+    for kind in ("opened", "reminder", "escalation", "escalation_copy", "digest")
+}
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("oversight.stopsearch.urls")),
     path("", include("oversight.ingest.urls")),
     path("", include("oversight.search.urls")),
+    path("", include("oversight.chasing.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -6,10 +6,15 @@ member concerned."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
+from oversight.chasing.operations import open_round
 from oversight.directory.models import Person
+from oversight.visibility.viewer import Viewer
 
 from .meetings import factories as f
 from .meetings.scenario import build
@@ -41,6 +46,7 @@ def _channels(s) -> list[str]:
         reverse("meeting_minutes", args=[s.sept.pk]),
         reverse("meeting_body", args=[s.b.body.pk]),
         reverse("meeting_body_ics", args=[s.b.body.pk]),
+        reverse("round", args=[s.round.pk]),
     ]
 
 
@@ -50,6 +56,21 @@ def exempt(db):
     s.secret_action.text = f"Refer the named case {MARKER}"
     s.secret_action.save()
     s.community = f.person("Cam Community", username="community", role=Person.Role.COMMUNITY)
+    # An update round asking about both actions; the police's lead contact is emailed
+    # about the exempt one, so its message is on the round's page too.
+    s.b.police.lead_contact = s.b.member
+    s.b.police.save()
+    s.b.member.user.email = "marcus@example.org"
+    s.b.member.user.save()
+    s.round, _ = open_round(
+        viewer=Viewer.for_user(s.b.clerk.user),
+        officer=s.b.clerk,
+        body=s.b.body,
+        items=[s.action, s.secret_action],
+        deadline=timezone.localdate() + timedelta(days=14),
+        message="Updates on the group's actions, please.",
+    )
+    assert s.round.messages.filter(items=s.secret_action).exists()
     return s
 
 
@@ -78,6 +99,7 @@ def test_the_member_concerned_sees_the_action_under_the_exempt_item(exempt, clie
     client.force_login(_user("member"))
     seen = _seen(client, _channels(exempt))
     assert reverse("item", args=[exempt.secret_action.pk]) in seen
+    assert reverse("round", args=[exempt.round.pk]) in seen
 
 
 def test_the_forward_plan_form_does_not_offer_a_restricted_review_of_another_body(exempt, client):

@@ -49,6 +49,16 @@ class Organisation(models.Model):
     aliases = models.JSONField(
         default=list, blank=True, help_text="Other names the documents use for it."
     )
+    # Who is written to about the organisation's work when nobody in it owns an item,
+    # and to whom a late update is escalated (oversight/chasing).
+    lead_contact = models.ForeignKey(
+        "Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Written to when an item has no named owner, and when an update is late.",
+    )
     history = HistoricalRecords()
 
     class Meta:

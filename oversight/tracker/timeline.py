@@ -1,6 +1,6 @@
 """A record's timeline: every change kept by django-simple-history, plus the
-append-only updates and verifications, newest first. Read-only by construction: the
-app has no view that edits or deletes history."""
+append-only updates, verifications and messages sent about it, newest first. Read-only
+by construction: the app has no view that edits or deletes history."""
 
 from __future__ import annotations
 
@@ -108,7 +108,9 @@ def history_entries(instance, label: str = "") -> list[Entry]:
     return entries
 
 
-def item_timeline(item: TrackedItem) -> list[Entry]:
+def item_timeline(item: TrackedItem, *, with_messages: bool = False) -> list[Entry]:
+    """The item's history, updates and verifications; with the messages update rounds
+    sent about it for those who work on items (chasing is not for the public)."""
     entries = history_entries(item, "Item")
     for update in item.updates.select_related("author", "recorded_by").prefetch_related("evidence"):
         who = update.author.name if update.author else _who(update.recorded_by)
@@ -133,6 +135,19 @@ def item_timeline(item: TrackedItem) -> list[Entry]:
                 what="Returned to owner" if returned else "Verified: what was checked",
                 detail=v.reason,
                 kind="verification",
+            )
+        )
+    # Messages sent about the item by update rounds (oversight/chasing): to whom, what
+    # and why. Read through the reverse relation, so the tracker need not know the app.
+    messages = item.messages_sent.select_related("recipient", "round__opened_by")
+    for m in messages if with_messages else []:
+        entries.append(
+            Entry(
+                when=m.sent_at,
+                who=m.round.opened_by.name if m.kind == "opened" else "Sent automatically",
+                what=f"{m.get_kind_display()} sent to {m.recipient.name}",
+                detail=f"{m.subject}\nWhy: {m.reason}.",
+                kind="message",
             )
         )
     return sorted(entries, key=lambda e: e.when, reverse=True)

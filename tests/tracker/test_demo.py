@@ -82,3 +82,10 @@ def test_running_the_demo_twice_changes_nothing(demo):
     before = row_counts()
     call_command("demo", stdout=io.StringIO())
     assert row_counts() == before
+
+
+def test_demo_partners_are_their_organisations_lead_contacts_with_an_address(demo):
+    from oversight.directory.models import Organisation
+
+    police = Organisation.find("MPS").lead_contact
+    assert police.user.username == "police" and police.user.email == "police@example.org"

@@ -236,7 +236,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_verify": can_verify,
             "verify_reason": verify_reason,
             "can_manage": can_manage_reviews(viewer),
-            "timeline": item_timeline(item),
+            "timeline": item_timeline(item, with_messages=viewer.is_staff_role),
             "show_verify_panel": viewer.is_authenticated and item.overseeing_body is not None,
         },
     )

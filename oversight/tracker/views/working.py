@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from oversight.chasing import dashboard as chasing
 from oversight.directory.models import Person
 from oversight.downloads import uploaded_file
 from oversight.editing import EditConflict, version_of
@@ -37,7 +38,7 @@ from ..forms import (
     UpdateForm,
     VerifyForm,
 )
-from ..models import Evidence, Recommendation, TrackedItem
+from ..models import Evidence, Recommendation, TrackedItem, Verification
 from ..rag import Rag
 from .common import (
     get_item_for_user,
@@ -76,18 +77,43 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         and body.pk in viewer.body_ids
         and i.owner_person_id != viewer.person_id
     ]
+    can_manage = can_manage_reviews(viewer)
     return render(
         request,
         "tracker/dashboard.html",
         {
+            "returned": _returned(mine),
+            "in_rounds": chasing.items_in_open_rounds(viewer, mine, today),
+            "no_owner": [
+                (i, i.rag(today))
+                for i in open_items
+                if can_manage and i.owner_person_id is None and i.owner_org_id is None
+            ],
+            "late_rounds": chasing.rounds_past_deadline(viewer, today),
             "mine": [(i, i.rag(today)) for i in mine if not i.verified_at],
             "due_soon": [(i, i.rag(today)) for i in due_soon],
             "overdue": [(i, Rag.RED) for i in overdue],
             "awaiting": [(i, i.rag(today)) for i in awaiting],
             "person": _person(request),
-            "can_manage": can_manage_reviews(viewer),
+            "can_manage": can_manage,
         },
     )
+
+
+def _returned(items: list[TrackedItem]) -> list[tuple[TrackedItem, Verification]]:
+    """Items sent back to their owner and not yet reported complete again, each with
+    the return (its reason)."""
+    latest: dict[int, Verification] = {}
+    decisions = Verification.objects.filter(item__in=[i.pk for i in items]).select_related("by")
+    for v in decisions.order_by("item_id", "-created_at", "-pk"):
+        latest.setdefault(v.item_id, v)
+    return [
+        (i, latest[i.pk])
+        for i in items
+        if i.pk in latest
+        and latest[i.pk].decision == Verification.Decision.RETURNED
+        and i.status != TrackedItem.Status.COMPLETE
+    ]
 
 
 @login_required

@@ -187,6 +187,7 @@ class Command(BaseCommand):
                 f"Directory: {len(seeded.created)} created, {len(seeded.updated)} updated."
             )
             people = self.people()
+            self.lead_contacts(people)
             reviews = {}
             for name in DOCUMENTS:
                 # Through the importer, as a scrutiny officer uploading and publishing
@@ -280,6 +281,24 @@ class Command(BaseCommand):
                     person=people[username], body=body, role=role, start=date(2026, 5, 1)
                 )
         return people
+
+    def lead_contacts(self, people: dict[str, Person]) -> None:
+        """Each partner persona is their organisation's lead contact, with an address
+        update rounds can write to (the console backend prints it in development)."""
+        for username in ("council", "nhs", "police"):
+            person = people[username]
+            if not person.user.email:
+                person.user.email = f"{username}@example.org"
+                person.user.save(update_fields=["email"])
+            org = person.organisation
+            if org is not None and org.lead_contact_id is None:
+                org.lead_contact = person
+                org._change_reason = REASON
+                org.save(update_fields=["lead_contact"])
+        scrutiny = people["scrutiny"].user
+        if not scrutiny.email:
+            scrutiny.email = "scrutiny@example.org"
+            scrutiny.save(update_fields=["email"])
 
     # --- a few weeks of work ----------------------------------------------------------
 
