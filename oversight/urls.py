@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from oversight.public import open_data
 from oversight.public import views as public_views
 
 urlpatterns = [
@@ -10,6 +11,8 @@ urlpatterns = [
     path("open-data/", public_views.open_data, name="open_data"),
     path("open-data/recommendations.json", public_views.open_data_json, name="open_data_json"),
     path("open-data/recommendations.csv", public_views.open_data_csv, name="open_data_csv"),
+    path("open-data/feeds/updates.atom", open_data.UpdatesFeed(), name="feed_updates"),
+    path("open-data/feeds/verified.atom", open_data.VerifiedFeed(), name="feed_verified"),
     path("accessibility/", public_views.accessibility, name="accessibility"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

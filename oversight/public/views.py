@@ -6,11 +6,14 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from oversight.directory.models import Body
 from oversight.downloads import csv_response
-from oversight.tracker.export import export_csv_rows, export_public
+from oversight.tracker.export import LICENCE, export_csv_rows, export_public
 from oversight.tracker.models import Recommendation, Review, TrackedItem
 from oversight.tracker.rag import Rag, with_rag
 from oversight.visibility.viewer import viewer_for
+
+from . import open_data as open_data_mod
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -36,16 +39,37 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def open_data(request: HttpRequest) -> HttpResponse:
-    return render(request, "public/open_data.html")
+    body = _body_asked_for(request)
+    return render(
+        request,
+        "public/open_data.html",
+        {
+            "dictionary": open_data_mod.CSV_DICTIONARY,
+            "licence": LICENCE,
+            "licence_url": open_data_mod.LICENCE_URL,
+            "last_changed": open_data_mod.last_changed(body),
+            "body": body,
+            "bodies": Body.objects.filter(is_public=True).order_by("name"),
+        },
+    )
+
+
+def _body_asked_for(request: HttpRequest) -> Body | None:
+    value = request.GET.get("body", "")
+    return open_data_mod.public_body(int(value) if value.isdigit() else None)
 
 
 def open_data_json(request: HttpRequest) -> HttpResponse:
     # Always the public export, whoever asks: open data is what the public may see.
-    return JsonResponse(export_public(), json_dumps_params={"indent": 2, "ensure_ascii": False})
+    body = _body_asked_for(request)
+    data = export_public(body_id=body.pk if body else None)
+    return JsonResponse(data, json_dumps_params={"indent": 2, "ensure_ascii": False})
 
 
 def open_data_csv(request: HttpRequest) -> HttpResponse:
-    return csv_response(export_csv_rows(), "oversight-recommendations.csv")
+    body = _body_asked_for(request)
+    rows = export_csv_rows(export_public(body_id=body.pk if body else None))
+    return csv_response(rows, "oversight-recommendations.csv")
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import (
@@ -69,11 +69,22 @@ def _items_by(field: str, items: list[TrackedItem]) -> dict[int, list[TrackedIte
     return grouped
 
 
-def export_public(today: date | None = None) -> dict:
-    """The public export as a dict (see the module's docstring)."""
+def _of_body(body_id: int | None, *fields: str) -> Q:
+    """Records whose body (through any of `fields`) is `body_id`; all when None."""
+    q = Q()
+    if body_id is not None:
+        for field in fields:
+            q |= Q(**{field: body_id})
+    return q
+
+
+def export_public(today: date | None = None, body_id: int | None = None) -> dict:
+    """The public export as a dict (see the module's docstring); with `body_id`, only
+    what that body's reviews, meetings and plans hold."""
     today = today or timezone.localdate()
     recs = list(
-        Recommendation.objects.select_related("review__body")
+        Recommendation.objects.filter(_of_body(body_id, "review__body_id"))
+        .select_related("review__body")
         .prefetch_related("addressed_to_orgs", "addressed_to_bodies")
         .order_by(
             F("review__date").desc(nulls_last=True), "review__title", "review_id", "position", "pk"
@@ -124,9 +135,11 @@ def export_public(today: date | None = None) -> dict:
         )
 
     questions = []
-    for q in Question.objects.select_related(
-        "review", "meeting__body", "asked_by", "addressed_to"
-    ).order_by("pk"):
+    for q in (
+        Question.objects.filter(_of_body(body_id, "review__body_id", "meeting__body_id"))
+        .select_related("review", "meeting__body", "asked_by", "addressed_to")
+        .order_by("pk")
+    ):
         questions.append(
             {
                 **q.to_dict(),
@@ -145,7 +158,7 @@ def export_public(today: date | None = None) -> dict:
             "meeting_date": i.meeting.date.isoformat(),
         }
         for i in items
-        if i.meeting_id and not i.recommendation_id
+        if i.meeting_id and not i.recommendation_id and body_id in (None, i.meeting.body_id)
     ]
 
     by_plan = _items_by("plan_id", [i for i in items if i.plan_id])
@@ -157,9 +170,11 @@ def export_public(today: date | None = None) -> dict:
             "overseeing_body": plan.overseeing_body.name,
             "items": [_item_dict(i, latest, today) for i in by_plan.get(plan.pk, [])],
         }
-        for plan in ActionPlan.objects.select_related("owning_body", "overseeing_body").order_by(
-            "title", "pk"
+        for plan in ActionPlan.objects.filter(
+            _of_body(body_id, "owning_body_id", "overseeing_body_id")
         )
+        .select_related("owning_body", "overseeing_body")
+        .order_by("title", "pk")
     ]
 
     return {
