@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "oversight.chasing",
     "oversight.public",
     "oversight.search",
+    "oversight.api",
     "oversight.safekeeping",
 ]
 
@@ -106,6 +107,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "oversight.api.http.ApiHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("oversight.ingest.urls")),
     path("", include("oversight.search.urls")),
     path("", include("oversight.chasing.urls")),
+    path("", include("oversight.api.urls")),
     path("admin/", admin.site.urls),
 ]
 
