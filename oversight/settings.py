@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "oversight.ingest",
     "oversight.stopsearch",
     "oversight.indicators",
+    "oversight.reports",
     "oversight.public",
     "oversight.safekeeping",
 ]

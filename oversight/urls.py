@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("oversight.indicators.urls")),
     path("", include("oversight.stopsearch.urls")),
     path("", include("oversight.ingest.urls")),
+    path("", include("oversight.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django import forms
+
+from oversight.visibility.viewer import Viewer
+
+from .access import can_issue_report
+from .models import Audience
+
+
+class ReportForm(forms.Form):
+    """What the review page's "Download the update report" form asks."""
+
+    format = forms.ChoiceField(
+        label="Format",
+        choices=[
+            ("pdf", "PDF"),
+            ("docx", "Word document (DOCX)"),
+            ("html", "Web page (HTML)"),
+        ],
+        initial="pdf",
+        widget=forms.RadioSelect,
+    )
+    audience = forms.ChoiceField(
+        label="Version",
+        choices=[
+            (Audience.PUBLIC, "Public: restricted records left out"),
+            (Audience.RESTRICTED, "Restricted: not for publication"),
+        ],
+        initial=Audience.PUBLIC,
+        widget=forms.RadioSelect,
+    )
+    issue = forms.BooleanField(
+        label="Record this report as issued to the commission",
+        help_text="The next report will then say what has changed since this one.",
+        required=False,
+    )
+
+
+def report_form_for(viewer: Viewer, data=None) -> ReportForm:
+    """The form as `viewer` may use it: only those who may issue a report are offered
+    to record it as issued."""
+    form = ReportForm(data)
+    if not can_issue_report(viewer):
+        del form.fields["issue"]
+    return form
