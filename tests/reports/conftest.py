@@ -121,7 +121,10 @@ def verify(scrutiny_officer):
 
     def go(item: TrackedItem, checked: str):
         return operations.verify_item(
-            item, viewer=Viewer.for_user(scrutiny_officer.user), by=scrutiny_officer, checked=checked
+            item,
+            viewer=Viewer.for_user(scrutiny_officer.user),
+            by=scrutiny_officer,
+            checked=checked,
         )
 
     return go
@@ -144,5 +147,3 @@ def other_partner() -> Person:
 @pytest.fixture
 def commission_meeting(commission) -> Meeting:
     return MeetingFactory(body=commission, date=date(2099, 3, 1), title="Commission, March")
-
-

@@ -48,9 +48,7 @@ def test_the_public_version_leaves_out_restricted_recommendations_and_items(scen
     assert report.summary.recommendations == 3
     assert report.summary.items == 3
     assert report.summary.position_count(NO_RESPONSE) == 0
-    headings = [r.heading for r in report.recommendations] + [
-        i.heading for i in report.all_items
-    ]
+    headings = [r.heading for r in report.recommendations] + [i.heading for i in report.all_items]
     assert not any(MARKER in h for h in headings)
     assert report.banner == ""
 

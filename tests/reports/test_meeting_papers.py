@@ -64,7 +64,9 @@ def test_a_forward_plan_entry_for_another_review_is_refused(scene, operator, com
     entry.review = type(scene.review).objects.create(body=commission, title="Other review")
     entry.save()
     with pytest.raises(ValidationError, match="another review"):
-        issue_report(scene.review, viewer=operator, audience=Audience.PUBLIC, forward_plan_item=entry)
+        issue_report(
+            scene.review, viewer=operator, audience=Audience.PUBLIC, forward_plan_item=entry
+        )
 
 
 def test_an_issued_report_cannot_be_changed_or_deleted(scene, operator):
