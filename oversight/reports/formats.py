@@ -255,6 +255,55 @@ def _fonts() -> tuple[str, str]:
     return "ReportSans", "ReportSans-Bold"
 
 
+class Story:
+    """The flowables of a PDF as reportlab consumes them: from the front, one at a
+    time (`del flowables[0]`), putting split parts back at the front. On a list that
+    costs the whole list each time, so a long report took quadratic time; kept here in
+    reverse order, the front is the cheap end. Only the operations reportlab's
+    doctemplate uses on its story are supported."""
+
+    def __init__(self, flowables: list):
+        self._reversed = flowables[::-1]
+
+    def __len__(self) -> int:
+        return len(self._reversed)
+
+    def _at(self, index: int) -> int:
+        n = len(self._reversed)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(index)
+        return n - 1 - index
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return [self[i] for i in range(*key.indices(len(self)))]
+        return self._reversed[self._at(key)]
+
+    def __setitem__(self, key, value) -> None:
+        if isinstance(key, slice):
+            if key.indices(len(self))[:2] != (0, 0):
+                raise NotImplementedError("only insertion at the front")
+            self._reversed.extend(list(value)[::-1])
+        else:
+            self._reversed[self._at(key)] = value
+
+    def __delitem__(self, key) -> None:
+        if isinstance(key, slice):
+            start, stop, step = key.indices(len(self))
+            if start != 0 or step != 1:
+                raise NotImplementedError("only deletion from the front")
+            del self._reversed[len(self) - stop :]
+        elif key == 0:
+            self._reversed.pop()
+        else:
+            del self._reversed[self._at(key)]
+
+    def insert(self, index: int, value) -> None:
+        self._reversed.insert(len(self) - index, value)
+
+
 def to_pdf(report: ReportContent) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
@@ -306,10 +355,10 @@ def to_pdf(report: ReportContent) -> bytes:
         return para
 
     def pairs(rows):
-        return [
-            Paragraph(f"<b>{text(label)}:</b> {text(value)}", styles["body"])
-            for label, value in rows
-        ]
+        # One paragraph of lines, not one per line: a big report has tens of thousands
+        # of these, and reportlab's cost is per flowable as much as per word.
+        lines = "<br/>".join(f"<b>{text(label)}:</b> {text(value)}" for label, value in rows)
+        return [Paragraph(lines, styles["body"])]
 
     def table(caption, headers, rows, width):
         t = PdfTable(
@@ -419,5 +468,5 @@ def to_pdf(report: ReportContent) -> bytes:
         canvas.drawRightString(A4[0] - 18 * mm, 10 * mm, f"Page {document.page}")
         canvas.restoreState()
 
-    pdf.build(story, onFirstPage=page, onLaterPages=page)
+    pdf.build(Story(story), onFirstPage=page, onLaterPages=page)
     return buf.getvalue()
