@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from oversight.meetings.models import ForwardPlanItem
+from oversight.tracker.models import Review
 from oversight.visibility.viewer import Viewer
 
 from .access import can_issue_report
@@ -37,10 +39,21 @@ class ReportForm(forms.Form):
     )
 
 
-def report_form_for(viewer: Viewer, data=None) -> ReportForm:
+def report_form_for(viewer: Viewer, review: Review, data=None) -> ReportForm:
     """The form as `viewer` may use it: only those who may issue a report are offered
-    to record it as issued."""
+    to record it as issued, and to say which forward plan entry of the review asked for
+    it (when there is one they may see)."""
     form = ReportForm(data)
     if not can_issue_report(viewer):
         del form.fields["issue"]
+        return form
+    entries = ForwardPlanItem.objects.visible_to(viewer).filter(review=review, withdrawn=False)
+    if entries.exists():
+        form.fields["forward_plan_item"] = forms.ModelChoiceField(
+            label="The forward plan entry that asked for this report",
+            queryset=entries.order_by("due_by", "pk"),
+            required=False,
+            empty_label="None",
+            help_text="Only when the report is recorded as issued.",
+        )
     return form

@@ -51,7 +51,7 @@ class UpdateReport(AppendOnly):
     )
     # The report as issued, as a PDF: what goes into a meeting's papers.
     document = models.FileField(upload_to=report_path, max_length=300)
-    # Per item: {"<item id>": {"status", "progress", "rag", "verified", "overdue",
+    # Per item: {"<item id>": {"status", "progress", "rag", "verified",
     # "latest_update"}}; per recommendation: {"<id>": status}. See changes.py.
     snapshot = models.JSONField(default=dict)
 

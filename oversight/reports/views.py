@@ -15,14 +15,18 @@ from .operations import issue_report, report_content
 
 def update_report(request: HttpRequest, pk: int) -> HttpResponse:
     review, viewer = get_review_for_report(request, pk)
-    form = report_form_for(viewer, request.POST or None)
+    form = report_form_for(viewer, review, request.POST or None)
     may_issue = can_issue_report(viewer)
     if request.method == "POST" and form.is_valid():
         audience, fmt = form.cleaned_data["audience"], form.cleaned_data["format"]
         try:
             if may_issue and form.cleaned_data.get("issue"):
                 _, content = issue_report(
-                    review, viewer=viewer, audience=audience, user=request.user
+                    review,
+                    viewer=viewer,
+                    audience=audience,
+                    user=request.user,
+                    forward_plan_item=form.cleaned_data.get("forward_plan_item"),
                 )
             else:
                 content = report_content(review, viewer, audience)

@@ -129,3 +129,32 @@ def test_a_draft_review_offers_only_the_restricted_version(client, scene, scruti
     response = _post(client, scene.review, format="pdf", audience="public")
     assert response.status_code == 400
     assert b"no public version" in response.content
+
+
+def test_the_officer_says_which_forward_plan_entry_asked_for_the_issued_report(
+    client, scene, scrutiny_officer, commission
+):
+    from datetime import date
+
+    from oversight.meetings import operations as meetings
+
+    entry = meetings.add_forward_plan_item(
+        commission,
+        title="Stop and search: annual update",
+        due_by=date(2099, 1, 1),
+        review=scene.review,
+    )
+    _sign_in(client, scrutiny_officer)
+    page = client.get(scene.review.get_absolute_url())
+    assert b"Stop and search: annual update" in page.content
+    response = _post(
+        client,
+        scene.review,
+        format="pdf",
+        audience="public",
+        issue="on",
+        forward_plan_item=str(entry.pk),
+    )
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    [issued] = UpdateReport.objects.all()
+    assert issued.forward_plan_item == entry

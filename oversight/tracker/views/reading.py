@@ -88,7 +88,9 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questions": Question.objects.visible_to(viewer).filter(review=review),
             "review_items": [(i, i.rag()) for i in _visible_items(viewer).filter(review=review)],
             "timeline": combined_timeline((review, "Review")),
-            "report_form": report_form_for(viewer) if can_have_report(viewer, review) else None,
+            "report_form": report_form_for(viewer, review)
+            if can_have_report(viewer, review)
+            else None,
         },
     )
 
