@@ -104,3 +104,23 @@ def test_every_page_of_the_restricted_pdf_says_it_is_not_for_publication(scene, 
     assert len(pages) > 2
     assert all(RESTRICTED_BANNER in page for page in pages)
     assert any(MARKER in page for page in pages)
+
+
+def test_the_pdf_story_behaves_as_the_list_reportlab_expects():
+    """reportlab takes from the front, puts split parts back at the front and inserts
+    page breaks there; `Story` must give what a list would."""
+    from oversight.reports.formats import Story
+
+    plain, story = list("abcdef"), Story(list("abcdef"))
+    for ops in (
+        lambda s: s.__delitem__(0),
+        lambda s: s.__setitem__(slice(0, 0), ["x", "y"]),
+        lambda s: s.insert(0, "p"),
+        lambda s: s.__setitem__(0, "q"),
+        lambda s: s.__delitem__(slice(0, 2)),
+        lambda s: s.insert(1, "k"),
+    ):
+        ops(plain)
+        ops(story)
+        assert story[:] == plain and len(story) == len(plain) and story[0] == plain[0]
+    assert story[-1] == plain[-1] and story[1:3] == plain[1:3]
