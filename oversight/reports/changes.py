@@ -2,7 +2,9 @@
 issued is kept in its snapshot, and the next report compares the items as they are
 now with it.
 
-- a status movement: the owner's status moved (not started, in progress, complete);
+- a status movement: an item's status as its owner reported it moved (not started, in
+  progress, complete), or a recommendation's derived status moved (responded, in
+  progress, delivered, verified, closed);
 - a new update: any update recorded on a reported item after the previous report was
   issued;
 - newly verified: verified now, not verified then;
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from oversight.tracker.models import TrackedItem
+from oversight.tracker.models import RECOMMENDATION_STATUS_LABELS, TrackedItem
 from oversight.tracker.rag import Rag
 
 if TYPE_CHECKING:
@@ -93,6 +95,7 @@ class NewUpdate:
 class Changes:
     previous_issued_at: datetime | None  # None: this is the first report
     status_movements: tuple[Movement, ...] = ()
+    recommendation_movements: tuple[Movement, ...] = ()
     new_updates: tuple[NewUpdate, ...] = ()
     newly_verified: tuple[ItemChange, ...] = ()
     newly_overdue: tuple[ItemChange, ...] = ()
@@ -112,6 +115,7 @@ class Changes:
     def nothing(self) -> bool:
         return not (
             self.status_movements
+            or self.recommendation_movements
             or self.new_updates
             or self.newly_verified
             or self.newly_overdue
@@ -124,9 +128,11 @@ def changes_since(
     states: dict[int, ItemState],
     headings: dict[int, str],
     new_updates: list[tuple[int, UpdateLine]],
+    recommendations: dict[int, tuple[str, str]] | None = None,
 ) -> Changes:
     """Compare `states` (item id to state now) with `previous`'s snapshot. `headings`
-    names each item; `new_updates` are the (item id, update) recorded since."""
+    names each item; `new_updates` are the (item id, update) recorded since;
+    `recommendations` gives each recommendation's (heading, status now)."""
     if previous is None:
         return Changes(previous_issued_at=None)
     before = {
@@ -146,9 +152,16 @@ def changes_since(
             verified.append(ItemChange(pk, name))
         if now.overdue and not (then and then.overdue):
             overdue.append(ItemChange(pk, name))
+    rec_before = previous.snapshot.get("recommendations") or {}
+    rec_movements = tuple(
+        Movement(pk, name, RECOMMENDATION_STATUS_LABELS[then], RECOMMENDATION_STATUS_LABELS[now])
+        for pk, (name, now) in (recommendations or {}).items()
+        if (then := rec_before.get(str(pk))) is not None and then != now
+    )
     return Changes(
         previous_issued_at=previous.issued_at,
         status_movements=tuple(movements),
+        recommendation_movements=rec_movements,
         new_updates=tuple(NewUpdate(pk, headings[pk], line) for pk, line in new_updates),
         newly_verified=tuple(verified),
         newly_overdue=tuple(overdue),

@@ -387,6 +387,7 @@ def build_report(
         states,
         {pk: s.heading for pk, s in sections.items()},
         [(u.item_id, _update_line(u)) for u in new_updates],
+        {r.id: (r.heading, rec_statuses[r.id]) for r in rec_sections},
     )
     return ReportContent(
         review_id=review.pk,

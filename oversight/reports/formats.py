@@ -50,6 +50,10 @@ def change_lists(report: ReportContent) -> list[tuple[str, list[str]]]:
     """(heading, lines) for each kind of change there was."""
     c = report.changes
     lists = [
+        (
+            "Recommendations that moved",
+            [f"{m.item}: {m.before} to {m.after}" for m in c.recommendation_movements],
+        ),
         ("Status movements", [f"{m.item}: {m.before} to {m.after}" for m in c.status_movements]),
         ("Newly verified", [i.item for i in c.newly_verified]),
         ("Newly overdue", [i.item for i in c.newly_overdue]),

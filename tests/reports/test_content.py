@@ -18,6 +18,7 @@ from oversight.reports.content import (
     RESTRICTED_BANNER,
     build_report,
 )
+from oversight.reports.formats import render
 from oversight.reports.models import Audience
 from oversight.reports.operations import issue_report, report_content
 from oversight.tracker import operations
@@ -121,6 +122,15 @@ def test_a_second_report_lists_status_movements_new_updates_newly_verified_and_o
     assert [i.item_id for i in c.newly_verified] == [scene.complete.pk]
     assert [i.item_id for i in c.newly_overdue] == [scene.due_soon.pk]
     assert [i.item_id for i in c.new_items] == [new_item.pk]
+    # Recommendation 2's only item is now verified; recommendation 3 now has an item.
+    assert [(m.item_id, m.before, m.after) for m in c.recommendation_movements] == [
+        (scene.stops.pk, "Delivered", "Verified"),
+        (scene.cameras.pk, "Responded", "In progress"),
+    ]
+    html = render(second, "html").decode()
+    assert (
+        "Deliver stop and search training to every response team: In progress to Complete" in html
+    )
 
 
 def test_a_public_report_compares_only_with_the_previous_public_report(scene, operator):
