@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "oversight.stopsearch",
     "oversight.indicators",
     "oversight.chasing",
+    "oversight.reports",
     "oversight.public",
     "oversight.search",
     "oversight.api",

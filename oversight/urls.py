@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("oversight.search.urls")),
     path("", include("oversight.chasing.urls")),
     path("", include("oversight.api.urls")),
+    path("", include("oversight.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
 from oversight.meetings.models import ActionReview, Correction
+from oversight.reports.models import UpdateReport
 from oversight.safekeeping import triggers
 from oversight.tracker import operations
 from oversight.tracker.models import Evidence, TrackedItem, Update, Verification
@@ -19,7 +20,7 @@ from tests.factories import PersonFactory, TrackedItemFactory
 
 pytestmark = pytest.mark.django_db
 
-APPEND_ONLY = [Update, Evidence, Verification, Correction, ActionReview]
+APPEND_ONLY = [Update, Evidence, Verification, Correction, ActionReview, UpdateReport]
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from oversight.reports.access import can_have_report
+from oversight.reports.forms import report_form_for
 from oversight.search.engine import matching_ids
 from oversight.visibility.pages import get_visible, paginate, paginate_records
 from oversight.visibility.viewer import viewer_for
@@ -89,6 +91,9 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "questions": Question.objects.visible_to(viewer).filter(review=review),
             "review_items": [(i, i.rag()) for i in _visible_items(viewer).filter(review=review)],
             "timeline": combined_timeline((review, "Review")),
+            "report_form": report_form_for(viewer, review)
+            if can_have_report(viewer, review)
+            else None,
         },
     )
 
