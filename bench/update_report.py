@@ -1,9 +1,9 @@
 """Update report bench.
 
 Builds, in the benches' throwaway SQLite site (bench/django_site.py), a review with
-50 recommendations, 500 items and 5,000 updates (with evidence, verifications and a previous report to compare
-with), and a second review ten times its size. Then, for each, builds the report
-from live data and draws it as a PDF, both in this run:
+50 recommendations, 500 items and 5,000 updates (with evidence, verifications and a
+previous report to compare with), and a second review ten times its size. Then, for
+each, builds the report from live data and draws it as a PDF, both in this run:
 
 - `update_report_seconds_pdf`: seconds for the report on the first review (best of
   `RUNS`);
