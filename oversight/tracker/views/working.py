@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from oversight.directory.models import Person
 from oversight.downloads import uploaded_file
-from oversight.editing import EditConflict, version_of
+from oversight.editing import EditConflict, posted_version, version_of
 from oversight.visibility.viewer import viewer_for
 
 from .. import operations
@@ -224,10 +224,7 @@ def _edit_form(request, form, record, *, save, title: str, back):
     conflict = None
     version = version_of(record)
     if request.method == "POST":
-        try:
-            read_version = int(request.POST.get("version", ""))
-        except ValueError:
-            read_version = None
+        read_version = posted_version(request)
         if form.is_valid():
             data = form.cleaned_data
             values = {f: data[f] for f in form.Meta.fields if f not in _m2m_names(form)}
