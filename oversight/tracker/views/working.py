@@ -336,17 +336,15 @@ def handover(request: HttpRequest) -> HttpResponse:
         predecessor = form.cleaned_data["predecessor"]
         if not can_hand_over(viewer, predecessor):
             raise PermissionDenied("You cannot hand over this person's work.")
-        preview = list(
-            operations.handover_items(predecessor).filter(
-                pk__in=TrackedItem.objects.visible_to(viewer)
-            )
-        )
+        preview = list(operations.handover_items(predecessor, viewer))
         try:
             if request.POST.get("confirm") == "yes":
-                report = operations.hand_over(predecessor, form.cleaned_data["successor"])
+                report = operations.hand_over(
+                    predecessor, form.cleaned_data["successor"], viewer=viewer
+                )
                 messages.success(request, f"Handed over to {report.successor.name}.")
                 return render(request, "tracker/handover_report.html", {"report": report})
-            operations.check_handover(predecessor, form.cleaned_data["successor"])
+            operations.check_handover(predecessor, form.cleaned_data["successor"], viewer=viewer)
         except ValidationError as exc:
             form.add_error(None, exc)
             return render(request, "tracker/handover_form.html", {"form": form})
