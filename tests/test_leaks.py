@@ -25,6 +25,7 @@ from oversight.meetings import operations as meeting_ops
 from oversight.meetings.models import Decision, ForwardPlanItem, Meeting
 from oversight.tracker import operations as tracker_ops
 from oversight.tracker.models import (
+    RECOMMENDATION_STATUS_LABELS,
     ActionPlan,
     Question,
     Recommendation,
@@ -32,6 +33,7 @@ from oversight.tracker.models import (
     Review,
     TrackedItem,
 )
+from oversight.tracker.rag import Rag
 from oversight.visibility.records import Restrictable
 
 from .meetings import factories as f
@@ -44,7 +46,6 @@ NOT_READ = {
 }
 # The admin site shows everything to administrators only; Django guards it.
 NOT_READ_NAMESPACES = {"admin"}
-FILTERS = ["", "?q=named", "?q=named+case", "?status=open", "?rag=red", "?origin=action"]
 PERSONAS = [None, "community", "outsider"]
 
 
@@ -136,12 +137,30 @@ def _arguments(s) -> dict[str, list[list]]:
     }
 
 
+def _filters(s) -> list[str]:
+    """Every filter of the lists (tracker/forms.py ListFilterForm, the indicators'
+    FilterForm): search for the records' words (not the marker, which the search box
+    echoes), the board and the owning organisation, every status and RAG rating."""
+    statuses = {*RECOMMENDATION_STATUS_LABELS, *TrackedItem.Status.values}
+    return [
+        "",
+        "?q=named",
+        "?q=named+case",
+        f"?body={s.b.body.pk}",
+        f"?organisation={s.b.police.pk}",
+        "?origin=action",
+        *(f"?status={status}" for status in sorted(statuses)),
+        *(f"?rag={rag.value}" for rag in Rag),
+    ]
+
+
 def _urls(s) -> list[str]:
     arguments = _arguments(s)
+    filters = _filters(s)
     urls = []
     for name, _route, entry in _patterns():
         if not entry.pattern.converters:
-            urls += [reverse(name) + query for query in FILTERS]
+            urls += [reverse(name) + query for query in filters]
         else:
             urls += [reverse(name, args=args) for args in arguments[name]]
     return urls
