@@ -156,3 +156,18 @@ def test_the_forward_plan_dates_survive_a_merged_edit(s):
     assert casey.post(form.url, caseys).status_code == 302
     entry = ForwardPlanItem.private_objects.get(pk=int(form.url.split("/")[3]))
     assert (entry.title, entry.due_by) == ("Youth violence: the review", date(2022, 3, 31))
+
+
+def test_a_pin_set_since_the_form_was_read_is_not_undone(s):
+    """Kim pins the item to 14:30; Casey, whose form shows it unpinned, changes only its
+    title: the pin stays."""
+    form = _forms(s)["agenda item"]
+    casey, kim = _clients(s)
+    caseys, kims = _read(casey, form), _read(kim, form)
+    kims["pinned_start"] = "14:30"
+    assert kim.post(form.url, kims).status_code == 302
+    caseys["title"] = "Notes, actions and updates (revised)"
+    assert casey.post(form.url, caseys).status_code == 302
+    item = AgendaItem.private_objects.get(pk=int(form.url.split("/")[3]))
+    assert item.title == "Notes, actions and updates (revised)"
+    assert item.start_pinned and item.start.strftime("%H:%M") == "14:30"

@@ -256,8 +256,14 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         form,
         item,
-        values=lambda d: {"pinned_start": d["pinned_start"], **form.operation_fields()},
-        write=operations.update_agenda_item,
+        values=lambda d: {
+            **form.operation_fields(),
+            # Compared as the item's own field, so a pin set since the form was read is
+            # not undone by a save that left the pin alone.
+            "start_pinned": d["pinned_start"] is not None,
+            "pinned_start": d["pinned_start"],
+        },
+        write=_write_agenda_item,
         saved=f"Saved item {item.number}.",
         done=back,
         title=f"Edit agenda item {item.number}",
@@ -265,6 +271,16 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         submit="Save item",
         back=back,
     )
+
+
+def _write_agenda_item(item, *, pinned_start, start_pinned=None, **fields):
+    """update_agenda_item with the merged values of the edit form: `start_pinned` is
+    missing when the user left the pin as it was and someone else may have changed it;
+    then the pin stays as saved now (pinned or not), and only a pinned form's time is
+    applied to an item still pinned."""
+    if start_pinned is None and (pinned_start is None or not item.start_pinned):
+        return operations.update_agenda_item(item, **fields)
+    return operations.update_agenda_item(item, pinned_start=pinned_start, **fields)
 
 
 @login_required
