@@ -11,11 +11,15 @@ refused too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django.http import HttpRequest
+
+M = TypeVar("M", bound=models.Model)
 
 
 def version_of(record: models.Model) -> int:
@@ -49,6 +53,56 @@ def _shown(record: models.Model, name: str) -> str:
     return "–" if value in (None, "") else str(value)
 
 
+def posted_version(request: HttpRequest) -> int | None:
+    """The version an edit form was read at, as it came back; None when missing."""
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+
+
+def _merged(record: models.Model, read_version: int | None, values: dict[str, Any]):
+    """Lock `record`'s row (inside the caller's transaction) and return it with the
+    values to write: all of `values` when nobody saved since `read_version`, else only
+    those the user changed. EditConflict when the user and someone else changed the
+    same field differently, or when the form carried no version. Keys that are not
+    fields of the model (a form's own inputs) are passed on as sent."""
+    model = type(record)
+    # The view has checked the viewer may edit it; the write reads the row itself.
+    rows = getattr(model, "private_objects", model._default_manager)
+    current = rows.select_for_update().get(pk=record.pk)
+    now = version_of(current)
+    changes = dict(values)
+    if read_version == now:
+        return current, changes
+    read = current.history.filter(history_id=read_version).first() if read_version else None
+    fields = {f.name for f in model._meta.concrete_fields}
+    clashes = []
+    for name, value in values.items():
+        if name not in fields:
+            continue
+        attname = model._meta.get_field(name).attname
+        mine = model(**{name: value})
+        ours, theirs = getattr(mine, attname), getattr(current, attname)
+        before = getattr(read, attname) if read is not None else theirs
+        if read is not None and ours == before:
+            del changes[name]  # the user left it alone: keep what is saved now
+        elif ours != theirs and theirs != before:
+            label = model._meta.get_field(name).verbose_name.capitalize()
+            clashes.append(FieldClash(label, _shown(current, name), _shown(mine, name)))
+    if clashes or read is None:
+        latest = current.history.select_related("history_user").first()
+        user = latest.history_user if latest else None
+        person = getattr(user, "person", None) if user else None
+        raise EditConflict(
+            clashes,
+            by=person.name if person else (user.get_username() if user else "someone"),
+            at=latest.history_date if latest else None,
+            version=now,
+        )
+    return current, changes
+
+
 @transaction.atomic
 def save_edit(
     record: models.Model,
@@ -61,35 +115,7 @@ def save_edit(
     """Set `values` (and many-to-many `m2m`, not compared) on `record` and save it,
     merging with changes saved since `read_version`; EditConflict when the user and
     someone else changed the same field differently."""
-    model = type(record)
-    # The view has checked the viewer may edit it; the write reads the row itself.
-    rows = getattr(model, "private_objects", model._default_manager)
-    current = rows.select_for_update().get(pk=record.pk)
-    now = version_of(current)
-    changes = dict(values)
-    if read_version != now:
-        read = current.history.filter(history_id=read_version).first() if read_version else None
-        clashes = []
-        for name, value in values.items():
-            attname = model._meta.get_field(name).attname
-            mine = model(**{name: value})
-            ours, theirs = getattr(mine, attname), getattr(current, attname)
-            before = getattr(read, attname) if read is not None else theirs
-            if read is not None and ours == before:
-                del changes[name]  # the user left it alone: keep what is saved now
-            elif ours != theirs and theirs != before:
-                label = model._meta.get_field(name).verbose_name.capitalize()
-                clashes.append(FieldClash(label, _shown(current, name), _shown(mine, name)))
-        if clashes or read is None:
-            latest = current.history.select_related("history_user").first()
-            user = latest.history_user if latest else None
-            person = getattr(user, "person", None) if user else None
-            raise EditConflict(
-                clashes,
-                by=person.name if person else (user.get_username() if user else "someone"),
-                at=latest.history_date if latest else None,
-                version=now,
-            )
+    current, changes = _merged(record, read_version, values)
     for name, value in changes.items():
         setattr(current, name, value)
     current._change_reason = reason
@@ -97,3 +123,14 @@ def save_edit(
     for name, value in (m2m or {}).items():
         getattr(current, name).set(value)
     return current
+
+
+@transaction.atomic
+def edit_through(
+    record: M, *, read_version: int | None, values: dict[str, Any], write: Callable[..., M]
+) -> M:
+    """Like save_edit, for records whose operation checks and saves them itself:
+    `write(record, **changes)` runs in the same transaction, on the locked row, with
+    the merged values (EditConflict as save_edit, and then nothing is written)."""
+    current, changes = _merged(record, read_version, values)
+    return write(current, **changes)

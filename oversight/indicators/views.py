@@ -3,6 +3,8 @@ only what the viewer may see, checks what they may change, then calls one operat
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from oversight.directory.models import Body
 from oversight.downloads import csv_writer
+from oversight.editing import EditConflict, edit_through, posted_version, version_of
 from oversight.search.engine import matching_ids
 from oversight.tracker.models import TrackedItem
 from oversight.visibility.pages import paginate
@@ -144,19 +147,42 @@ def body_indicators(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _save_indicator(request, form: IndicatorForm, *, success: str, title: str, back: str):
+    """Create, or edit over the version the form was read at (oversight/editing.py): a
+    save over a newer version is refused, showing both values and keeping the input."""
+    editing = form.instance.pk is not None
+    version = version_of(form.instance) if editing else None
+    conflict = None
+    if request.method == "POST" and editing:
+        posted = posted_version(request)
+        version = posted if posted is not None else version
     if request.method == "POST" and form.is_valid():
         try:
-            indicator = operations.save_indicator(
-                form.save(commit=False), benchmark_labels=form.benchmark_labels()
-            )
+            if editing:
+                indicator = edit_through(
+                    form.instance,
+                    read_version=posted_version(request),
+                    values={name: form.cleaned_data[name] for name in form.Meta.fields},
+                    write=functools.partial(_write_indicator, labels=form.benchmark_labels()),
+                )
+            else:
+                indicator = operations.save_indicator(
+                    form.save(commit=False), benchmark_labels=form.benchmark_labels()
+                )
+        except EditConflict as exc:
+            conflict, version = exc, exc.version
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, success)
             return redirect(indicator)
-    return render(
-        request, "indicators/indicator_form.html", {"form": form, "title": title, "back": back}
-    )
+    context = {"form": form, "title": title, "back": back, "version": version}
+    return render(request, "indicators/indicator_form.html", {**context, "conflict": conflict})
+
+
+def _write_indicator(indicator: Indicator, *, labels: list[str], **changes) -> Indicator:
+    for name, value in changes.items():
+        setattr(indicator, name, value)
+    return operations.save_indicator(indicator, benchmark_labels=labels)
 
 
 @login_required

@@ -1,5 +1,6 @@
 """Drawing a PDF page with a passage marked (for ingest/pages.py), kept free of Django
-so it can run in a child process within memory and time limits (`render_in_child`):
+so it can run in a child process within memory and time limits (`render_in_child`,
+through sandbox.run_limited):
 rendering is a different part of pdfium from reading the text, and a hostile PDF could
 make it allocate or loop; the web process must not pay for that.
 
@@ -134,46 +135,19 @@ def render_png(pdf: str | bytes, page_number: int, passage: str) -> bytes:
 
 def render_in_child(pdf_path: str, page_number: int, passage: str) -> bytes:
     """`render_png` in a child process within the extraction's memory and time limits
-    (sandbox.py). Raises IndexError for a page the PDF does not have, RuntimeError when
-    the child fails or runs out of its limits."""
+    (sandbox.run_limited). Raises IndexError for a page the PDF does not have,
+    RuntimeError when it cannot be drawn (sandbox.OutOfLimits when the child ran out of
+    its limits or died)."""
     memory, seconds = sandbox.limits()
-    context = sandbox._context()
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_render_in_child,
-        args=(sender, pdf_path, page_number, passage, memory, seconds),
-        name="oversight-page-image",
-        daemon=True,
-    )
-    child.start()
-    sender.close()
     try:
-        outcome, value = receiver.recv() if receiver.poll(seconds * 3) else ("timeout", None)
-    except EOFError:
-        outcome, value = "died", None
-    finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
-    if outcome == "done":
-        return value
-    if outcome == "no page":
-        raise IndexError(page_number)
-    raise RuntimeError(f"The page could not be drawn ({outcome}): {value or ''}")
-
-
-def _render_in_child(sender, path: str, page: int, passage: str, memory: int, seconds: float):
-    sandbox._limit(memory, seconds)
-    try:
-        try:
-            message = ("done", render_png(path, page, passage))
-        except IndexError:
-            message = ("no page", None)
-        except MemoryError:
-            message = ("memory", None)
-        except Exception as exc:
-            message = ("failed", repr(exc)[:500])
-        sender.send(message)
-    finally:
-        sender.close()
+        return sandbox.run_limited(
+            render_png,
+            (pdf_path, page_number, passage),
+            memory_bytes=memory,
+            cpu_seconds=seconds,
+            name="oversight-page-image",
+        )
+    except (IndexError, RuntimeError):
+        raise
+    except Exception as exc:  # a PDF pdfium cannot draw
+        raise RuntimeError(f"The page could not be drawn: {exc!r}"[:500]) from exc

@@ -10,8 +10,9 @@ loop) must be refused with a reason, never take the web process down with it. So
   has computed for that long;
 - a wall-clock limit (three times the processor time) for a child that waits instead.
 
-The child only reads the file and sends back the extraction; it writes nothing, and
-the caller writes nothing when it is refused. What goes wrong becomes
+`run_limited` is the child runner, for anything else that reads a hostile file (drawing
+a PDF page, page_render.py). The child only reads the file and sends back the result; it
+writes nothing, and the caller writes nothing when it is refused. What goes wrong becomes
 `UnreadableDocument` with a reason a scrutiny officer can act on. A crash of the
 extractor itself (a bug, not the file) is raised as `ExtractorCrashed` with the child's
 traceback, for the log.
@@ -26,16 +27,21 @@ from __future__ import annotations
 import functools
 import math
 import multiprocessing
+import pickle
 import resource
 import signal
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .extract import DEFAULT_MAX_BYTES, Extraction, UnreadableDocument
 from .extract import extract_file as extract_in_this_process
 
 MEMORY_LIMIT = 500 * 1024 * 1024
 TIME_LIMIT = 10.0
+
+T = TypeVar("T")
 
 
 class ExtractorCrashed(RuntimeError):
@@ -56,34 +62,43 @@ def limits() -> tuple[int, float]:
         return MEMORY_LIMIT, TIME_LIMIT
 
 
-def extract_file(
-    path: str | Path,
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    memory: int | None = None,
-    seconds: float | None = None,
-) -> Extraction:
-    """`extract.extract_file(path)`, run in a child process within the limits.
+class OutOfLimits(RuntimeError):
+    """The child ran out of its memory or time, or died; `reason` says which, in words
+    for the person whose file it was."""
 
-    Raises UnreadableDocument (the reason) when the file is refused by the extractor or
-    the child runs out of memory or time; FileNotFoundError if there is no such file."""
-    default_memory, default_seconds = limits()
-    memory = memory or default_memory
-    seconds = seconds or default_seconds
-    if not Path(path).is_file():
-        raise FileNotFoundError(path)
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def run_limited(
+    target: Callable[..., T],
+    args: tuple = (),
+    *,
+    memory_bytes: int,
+    cpu_seconds: float,
+    name: str = "oversight-limited",
+) -> T:
+    """`target(*args)` in a child process that cannot use more than `memory_bytes` of
+    memory or `cpu_seconds` of processor time (and three times that of wall-clock time).
+
+    `target` and `args` are sent to the child by pickling: a module-level function (or a
+    `functools.partial` of one) and plain values. Returns what `target` returns. An
+    exception `target` raises is raised here (the child's traceback is its
+    `child_traceback`); running out of memory or time, or dying, raises OutOfLimits
+    with the reason."""
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(
-        target=_read_in_child,
-        args=(sender, str(path), max_bytes, memory, seconds),
-        name="oversight-extract",
+        target=_run_in_child,
+        args=(sender, target, args, memory_bytes, cpu_seconds),
+        name=name,
         daemon=True,
     )
     child.start()
     sender.close()  # the child holds the only sending end: EOF when it dies
     try:
-        if receiver.poll(seconds * 3):
+        if receiver.poll(cpu_seconds * 3):
             try:
                 outcome, value = receiver.recv()
             except EOFError:
@@ -97,11 +112,41 @@ def extract_file(
         child.join()
     if outcome == "done":
         return value
-    if outcome == "refused":
-        raise UnreadableDocument(value)
-    if outcome == "crashed":
-        raise ExtractorCrashed(value)
-    raise UnreadableDocument(_why_it_stopped(outcome, child.exitcode, memory, seconds))
+    if outcome == "raised":
+        raise value
+    raise OutOfLimits(_why_it_stopped(outcome, child.exitcode, memory_bytes, cpu_seconds))
+
+
+def extract_file(
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    memory: int | None = None,
+    seconds: float | None = None,
+) -> Extraction:
+    """`extract.extract_file(path)`, run in a child process within the limits.
+
+    Raises UnreadableDocument (the reason) when the file is refused by the extractor or
+    the child runs out of memory or time; FileNotFoundError if there is no such file."""
+    default_memory, default_seconds = limits()
+    if not Path(path).is_file():
+        raise FileNotFoundError(path)
+    try:
+        return run_limited(
+            functools.partial(extract_in_this_process, max_bytes=max_bytes),
+            (str(path),),
+            memory_bytes=memory or default_memory,
+            cpu_seconds=seconds or default_seconds,
+            name="oversight-extract",
+        )
+    except OutOfLimits as exc:
+        raise UnreadableDocument(exc.reason) from None
+    except UnreadableDocument:
+        raise
+    except RecursionError:
+        raise UnreadableDocument("This file is nested too deeply to read") from None
+    except Exception as exc:  # a bug of the extractor's, not the file's: for the log
+        raise ExtractorCrashed(getattr(exc, "child_traceback", repr(exc))) from None
 
 
 def _why_it_stopped(outcome: str, exitcode: int | None, memory: int, seconds: float) -> str:
@@ -110,36 +155,42 @@ def _why_it_stopped(outcome: str, exitcode: int | None, memory: int, seconds: fl
         f"Reading this file took longer than the {seconds:g} seconds allowed, so it was "
         "stopped; it may be built to exhaust the server (for example a compressed bomb)"
     )
+    too_much = (
+        f"Reading this file needed more than the {mb} MB of memory allowed, so it was "
+        "stopped; it may be built to exhaust the server (for example a PDF whose "
+        "contents inflate to gigabytes)"
+    )
+    # What the child said comes first: a child that said it ran out of memory may be
+    # killed afterwards, as it has nothing left to say.
+    if outcome == "memory":
+        return too_much
     if outcome == "timeout" or exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
         return too_long
     # PDFium is C++: an allocation refused under the memory limit aborts the child.
-    if outcome == "memory" or exitcode == -signal.SIGABRT:
-        return (
-            f"Reading this file needed more than the {mb} MB of memory allowed, so it was "
-            "stopped; it may be built to exhaust the server (for example a PDF whose "
-            "contents inflate to gigabytes)"
-        )
+    if exitcode == -signal.SIGABRT:
+        return too_much
     return (
         f"Reading this file stopped without finishing; it may need more than the {mb} MB "
         f"of memory or {seconds:g} seconds allowed, or be damaged"
     )
 
 
-def _read_in_child(sender, path: str, max_bytes: int, memory: int, seconds: float) -> None:
-    """In the child: set the limits, read, send back what happened, one message."""
+def _run_in_child(sender, target, args: tuple, memory: int, seconds: float) -> None:
+    """In the child: set the limits, run, send back what happened, one message."""
     _limit(memory, seconds)
     try:
         try:
-            message = ("done", extract_in_this_process(path, max_bytes=max_bytes))
-        except UnreadableDocument as exc:
-            message = ("refused", exc.reason)
+            message = ("done", target(*args))
         except MemoryError:
             message = ("memory", None)
-        except RecursionError:
-            message = ("refused", "This file is nested too deeply to read")
-        except Exception:
-            message = ("crashed", traceback.format_exc())
-        sender.send(message)
+        except Exception as exc:
+            exc.child_traceback = traceback.format_exc()
+            message = ("raised", exc)
+        try:
+            sender.send(message)
+        except (pickle.PicklingError, TypeError, AttributeError):
+            # An exception that cannot travel: its traceback can.
+            sender.send(("raised", RuntimeError(traceback.format_exc())))
     except MemoryError:
         # Even the answer did not fit: say so in as few bytes as possible.
         sender.send(("memory", None))

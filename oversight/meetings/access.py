@@ -86,3 +86,38 @@ def visible_agenda(meeting: Meeting, viewer: Viewer):
     """The meeting's agenda items this viewer may see: exempt items only for those
     concerned (the body's members) and administrators."""
     return AgendaItem.objects.visible_to(viewer).filter(meeting=meeting).order_by("position", "pk")
+
+
+def sees_whole_agenda(meeting: Meeting, viewer: Viewer) -> bool:
+    """Whether this viewer is concerned with every item of the meeting, exempt ones
+    included (the rule of AgendaItem.concerned_q), and so reads the agenda as kept."""
+    return viewer.is_admin or meeting.body_id in viewer.body_ids
+
+
+def shown_agenda(meeting: Meeting, viewer: Viewer) -> list[AgendaItem]:
+    """The agenda as this viewer reads it, on every page, document and feed.
+
+    Those concerned with the meeting read it as the clerk keeps it. Anyone else must
+    see no trace of an exempt item: not a skipped number (items 3, 5) nor a gap in the
+    times (item 3 from 14:20 for 15 minutes, item 5 at 14:50). So for them, whatever
+    the agenda holds, the items are numbered 1, 2, 3... among themselves and show their
+    start times without durations. The items are changed in memory only, for reading;
+    `numbers_of` carries the numbering to the records that name an item."""
+    items = list(visible_agenda(meeting, viewer))
+    if not sees_whole_agenda(meeting, viewer):
+        for n, item in enumerate(items, start=1):
+            item.number = str(n)
+            item.duration_minutes = None
+    return items
+
+
+def numbers_of(records, agenda: list[AgendaItem]):
+    """`records` (decisions, papers, actions under an item of `agenda`) with their
+    item numbered as in `agenda`, the viewer's shown agenda."""
+    numbers = {item.pk: item.number for item in agenda}
+    records = list(records)
+    for record in records:
+        item = record.agenda_item if record.agenda_item_id in numbers else None
+        if item is not None:
+            item.number = numbers[item.pk]
+    return records

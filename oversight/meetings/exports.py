@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from oversight.tracker.models import TrackedItem
 from oversight.visibility.viewer import Viewer
 
-from .access import visible_agenda
+from .access import shown_agenda
 from .carry_forward import CarriedAction, carried_actions
 from .forward_plan import PlanStatus
 from .models import AgendaItem, Attendance, Correction, Decision, Meeting, Paper
@@ -216,7 +216,7 @@ def agenda_pack(meeting: Meeting, viewer: Viewer, forward_plan=()) -> Document:
     """The agenda as sent out: details, the timed agenda, each item with its leads,
     purpose and papers, the open actions under "Notes, actions and updates", and the
     body's forward plan (`forward_plan`: rows from forward_plan.plan_rows)."""
-    items = list(visible_agenda(meeting, viewer))
+    items = shown_agenda(meeting, viewer)
     papers = list(Paper.objects.visible_to(viewer).filter(meeting=meeting).order_by("pk"))
     carried = carried_actions(meeting, viewer)
     doc = Document(
@@ -312,7 +312,7 @@ def minutes_status(meeting: Meeting) -> str:
 def minutes_document(meeting: Meeting, viewer: Viewer) -> Document:
     """The minutes: who came, the notes, decisions and actions of each item, what was
     reported on the actions carried forward, and any corrections made after approval."""
-    items = list(visible_agenda(meeting, viewer))
+    items = shown_agenda(meeting, viewer)
     shown = {i.pk for i in items}
     decisions = list(Decision.objects.visible_to(viewer).filter(meeting=meeting).order_by("pk"))
     actions = _actions_agreed(meeting, viewer, items)

@@ -173,7 +173,7 @@ class AgendaItemForm(forms.Form):
         d = self.cleaned_data
         return {
             "title": d["title"],
-            "presenters": [p for p in d["leads"].split(",") if p.strip()],
+            "presenters": [p.strip() for p in d["leads"].split(",") if p.strip()],
             "purpose": d["purpose"] or "",
             "duration_minutes": d["duration_minutes"],
             "standing": d["standing"],

@@ -18,7 +18,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from .models import AgendaItem, Meeting
+from oversight.visibility.viewer import PUBLIC
+
+from .access import shown_agenda
+from .models import Meeting
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -52,7 +55,7 @@ def uid_for(meeting: Meeting) -> str:
 
 def _description(meeting: Meeting, url: str) -> str:
     lines = [meeting.body.name]
-    items = AgendaItem.objects.filter(meeting=meeting).order_by("position", "pk")
+    items = shown_agenda(meeting, PUBLIC)  # the feed is public: no trace of exempt items
     if items:
         lines += ["", "Agenda:"]
         for item in items:

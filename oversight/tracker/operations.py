@@ -179,16 +179,20 @@ class HandoverReport:
 HANDOVER_ROLES = {Person.Role.PARTNER, Person.Role.SCRUTINY, Person.Role.ADMIN}
 
 
-def handover_items(predecessor: Person):
-    """What a handover moves: the open items `predecessor` owns."""
-    return TrackedItem.private_objects.filter(
-        owner_person=predecessor, verified_at__isnull=True
-    ).exclude(status=TrackedItem.Status.COMPLETE)
+def handover_items(predecessor: Person, viewer: Viewer):
+    """What a handover by `viewer` moves: the open items `predecessor` owns that the
+    viewer can see. A restricted item the viewer may not see stays where it is: a
+    handover must not move (or reveal) what the person handing over cannot see."""
+    return (
+        TrackedItem.objects.visible_to(viewer)
+        .filter(owner_person=predecessor, verified_at__isnull=True)
+        .exclude(status=TrackedItem.Status.COMPLETE)
+    )
 
 
-def check_handover(predecessor: Person, successor: Person) -> None:
-    """Raise ValidationError unless `predecessor` has work to hand over and `successor`
-    is another officer who can take it."""
+def check_handover(predecessor: Person, successor: Person, *, viewer: Viewer) -> None:
+    """Raise ValidationError unless `predecessor` has work `viewer` can hand over and
+    `successor` is another officer who can take it."""
     if predecessor.pk == successor.pk:
         raise ValidationError("Choose someone else to hand over to.")
     if successor.role not in HANDOVER_ROLES:
@@ -197,7 +201,7 @@ def check_handover(predecessor: Person, successor: Person) -> None:
             "over to an officer."
         )
     seats = Membership.objects.filter(person=predecessor, end__isnull=True)
-    if not handover_items(predecessor).exists() and not seats.exists():
+    if not handover_items(predecessor, viewer).exists() and not seats.exists():
         raise ValidationError(
             f"{predecessor.name} has no open items and no current seats: there is nothing "
             "to hand over."
@@ -205,12 +209,15 @@ def check_handover(predecessor: Person, successor: Person) -> None:
 
 
 @transaction.atomic
-def hand_over(predecessor: Person, successor: Person, *, on: date | None = None) -> HandoverReport:
-    """Move everything `predecessor` owns to `successor` in one step: open tracked items
-    and current seats on bodies (the predecessor's seat ends `on`, the successor's
-    starts). Completed and verified items keep their owner: that is the record."""
-    check_handover(predecessor, successor)
-    open_items = handover_items(predecessor)
+def hand_over(
+    predecessor: Person, successor: Person, *, viewer: Viewer, on: date | None = None
+) -> HandoverReport:
+    """Move everything `predecessor` owns to `successor` in one step, as `viewer` hands
+    it over: the open tracked items the viewer can see and current seats on bodies (the
+    predecessor's seat ends `on`, the successor's starts). Completed and verified items
+    keep their owner: that is the record."""
+    check_handover(predecessor, successor, viewer=viewer)
+    open_items = list(handover_items(predecessor, viewer))
     seats = Membership.objects.filter(person=predecessor, end__isnull=True)
     on = on or timezone.localdate()
     report = HandoverReport(predecessor, successor)

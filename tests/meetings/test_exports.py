@@ -36,6 +36,7 @@ def pdf_text(content: bytes) -> str:
 
 
 def test_the_agenda_pack_docx_has_the_timed_agenda_and_the_carried_actions(client, s):
+    client.force_login(s.b.member.user)  # a member: durations too (see test_agenda_times)
     response = client.get(f"/meetings/{s.dec.pk}/agenda.docx")
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-2021-12-08-agenda.docx"')

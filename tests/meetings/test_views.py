@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from oversight.editing import version_of
 from oversight.meetings import operations
 from oversight.meetings.models import ActionReview, AgendaItem, Correction, ForwardPlanItem, Meeting
 from oversight.tracker.models import TrackedItem
@@ -218,7 +219,12 @@ def test_a_clerk_pins_an_items_time(clerk, s):
     item = s.dec.agenda_items(manager="private_objects").get(title__startswith="Notes")
     clerk.post(
         f"/meetings/items/{item.pk}/edit/",
-        {"title": item.title, "duration_minutes": "10", "pinned_start": "14:30"},
+        {
+            "title": item.title,
+            "duration_minutes": "10",
+            "pinned_start": "14:30",
+            "version": version_of(item),
+        },
     )
     item.refresh_from_db()
     assert item.start_pinned and item.start.strftime("%H:%M") == "14:30"
@@ -270,7 +276,10 @@ def test_a_clerk_records_attendance_for_members_and_a_substitute(clerk, s):
 def test_a_clerk_minutes_an_item_with_notes_a_decision_and_an_action(clerk, s):
     item = s.dec.agenda_items(manager="private_objects").get(title__startswith="Welcome")
     url = f"/meetings/items/{item.pk}/minutes/"
-    clerk.post(url, {"save_notes": "1", "notes-notes": "Apologies were noted."})
+    clerk.post(
+        url,
+        {"save_notes": "1", "notes-notes": "Apologies were noted.", "version": version_of(item)},
+    )
     clerk.post(url, {"add_decision": "1", "decision-text": "Terms of reference agreed."})
     clerk.post(
         url,

@@ -1,5 +1,6 @@
 """Handing over: open items and current seats move to the successor in one step;
-completed work keeps its owner; history says why."""
+completed work keeps its owner; history says why; an item the person handing over
+cannot see does not move."""
 
 from datetime import date
 
@@ -9,7 +10,17 @@ from django.core.exceptions import ValidationError
 from oversight.directory.models import Membership, Person
 from oversight.tracker import operations
 from oversight.tracker.models import TrackedItem
-from tests.factories import MembershipFactory, PersonFactory, TrackedItemFactory
+from oversight.visibility.viewer import Viewer
+from tests.factories import (
+    BodyFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    PersonFactory,
+    ReviewFactory,
+    TrackedItemFactory,
+)
+
+ADMIN = Viewer(is_superuser=True)  # sees every item, so every open item moves
 
 
 def test_hand_over_moves_open_items_and_seats_and_records_why(police, commission):
@@ -24,7 +35,7 @@ def test_hand_over_moves_open_items_and_seats_and_records_why(police, commission
     )
     seat = MembershipFactory(person=leaving, body=commission, role=Membership.Role.CHAIR)
 
-    report = operations.hand_over(leaving, arriving, on=date(2026, 11, 23))
+    report = operations.hand_over(leaving, arriving, viewer=ADMIN, on=date(2026, 11, 23))
 
     for item in (open_item, started, done):
         item.refresh_from_db()
@@ -55,7 +66,7 @@ def test_verified_items_stay_with_their_owner(police):
     TrackedItem.private_objects.filter(pk=verified.pk).update(verified_at="2026-10-01T10:00:00Z")
     open_item = TrackedItemFactory(owner_person=leaving, owner_org=police)
 
-    report = operations.hand_over(leaving, arriving)
+    report = operations.hand_over(leaving, arriving, viewer=ADMIN)
 
     verified.refresh_from_db()
     assert verified.owner_person == leaving
@@ -67,7 +78,7 @@ def test_work_is_not_handed_over_to_a_community_member(police):
     resident = PersonFactory(name="Ada Resident", role=Person.Role.COMMUNITY)
     item = TrackedItemFactory(owner_person=leaving, owner_org=police)
     with pytest.raises(ValidationError, match="community member"):
-        operations.hand_over(leaving, resident)
+        operations.hand_over(leaving, resident, viewer=ADMIN)
     item.refresh_from_db()
     assert item.owner_person == leaving
 
@@ -76,7 +87,7 @@ def test_an_empty_handover_is_refused(police):
     leaving = PersonFactory(name="Nobody Busy", organisation=police)
     arriving = PersonFactory(organisation=police)
     with pytest.raises(ValidationError, match="nothing to hand over"):
-        operations.hand_over(leaving, arriving)
+        operations.hand_over(leaving, arriving, viewer=ADMIN)
 
 
 def test_handover_page_offers_no_community_member_and_refuses_an_empty_handover(
@@ -93,3 +104,61 @@ def test_handover_page_offers_no_community_member_and_refuses_an_empty_handover(
     assert "Select a valid choice" in forced.content.decode()
     empty = client.post("/handover/", {"predecessor": leaving.pk, "successor": arriving.pk})
     assert "nothing to hand over" in empty.content.decode()
+
+
+@pytest.fixture
+def hidden_item(police):
+    """A restricted item Marcus owns for the NHS trust, under a health review: a council
+    scrutiny officer of another commission is not concerned with it."""
+    leaving = PersonFactory(name="Marcus Barnett", organisation=police)
+    health = BodyFactory(name="Health in Hackney Scrutiny Commission")
+    return TrackedItemFactory(
+        text="Named patient follow-up HIDDEN-HANDOVER-41",
+        owner_person=leaving,
+        owner_org=OrganisationFactory(name="East London NHS Foundation Trust"),
+        recommendation__review=ReviewFactory(body=health),
+        restricted=True,
+    )
+
+
+def test_a_handover_does_not_move_an_item_the_officer_handing_over_cannot_see(
+    scrutiny_officer, police, hidden_item
+):
+    leaving = hidden_item.owner_person
+    arriving = PersonFactory(organisation=police)
+    visible = TrackedItemFactory(owner_person=leaving, owner_org=police)
+
+    report = operations.hand_over(leaving, arriving, viewer=Viewer.for_user(scrutiny_officer.user))
+
+    assert report.items == [visible]
+    hidden_item.refresh_from_db()
+    assert hidden_item.owner_person == leaving
+    visible.refresh_from_db()
+    assert visible.owner_person == arriving
+
+
+def test_the_handover_page_neither_moves_nor_shows_an_item_its_user_cannot_see(
+    client, scrutiny_officer, police, hidden_item
+):
+    leaving = hidden_item.owner_person
+    arriving = PersonFactory(name="Kate Lindsay", organisation=police)
+    TrackedItemFactory(owner_person=leaving, owner_org=police)
+    client.force_login(scrutiny_officer.user)
+    form = {"predecessor": leaving.pk, "successor": arriving.pk}
+    preview = client.post("/handover/", form).content.decode()
+    done = client.post("/handover/", {**form, "confirm": "yes"}).content.decode()
+    assert "HIDDEN-HANDOVER-41" not in preview + done
+    hidden_item.refresh_from_db()
+    assert hidden_item.owner_person == leaving
+
+
+def test_a_handover_with_only_unseen_items_is_refused_as_empty(
+    scrutiny_officer, police, hidden_item
+):
+    arriving = PersonFactory(organisation=police)
+    with pytest.raises(ValidationError, match="nothing to hand over"):
+        operations.hand_over(
+            hidden_item.owner_person, arriving, viewer=Viewer.for_user(scrutiny_officer.user)
+        )
+    hidden_item.refresh_from_db()
+    assert hidden_item.owner_person != arriving

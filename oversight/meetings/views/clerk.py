@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from oversight.directory.models import Membership, Person
+from oversight.editing import EditConflict, edit_through, posted_version, version_of
 from oversight.visibility.pages import get_visible
 from oversight.visibility.viewer import viewer_for
 
@@ -32,11 +33,24 @@ from ..forms import (
     PaperForm,
 )
 from ..forward_plan import PlanStatus, plan_rows
-from ..models import Attendance, Meeting, Paper
+from ..models import Attendance, Paper
 
 
-def form_page(request, form, *, title, submit, back, caption="", intro="", multipart=False):
-    """The shared page for a single form (see templates/meetings/form_page.html)."""
+def form_page(
+    request,
+    form,
+    *,
+    title,
+    submit,
+    back,
+    caption="",
+    intro="",
+    multipart=False,
+    version=None,
+    conflict=None,
+):
+    """The shared page for a single form (see templates/meetings/form_page.html); an
+    edit form also carries its `version` and shows a `conflict` (oversight/editing.py)."""
     return render(
         request,
         "meetings/form_page.html",
@@ -48,8 +62,34 @@ def form_page(request, form, *, title, submit, back, caption="", intro="", multi
             "back": back,
             "intro": intro,
             "multipart": multipart,
+            "version": version,
+            "conflict": conflict,
         },
     )
+
+
+def edit_page(request, form, record, *, values, write, saved: str, done: str, **page):
+    """The shared body of the clerk's edit pages. The form carries the version it was
+    read at; a save over a newer version is refused, showing both values and keeping
+    the input. `values(cleaned_data)` are handed to the operation `write`; on success
+    the `saved` message is shown at `done`."""
+    version, conflict = version_of(record), None
+    if request.method == "POST":
+        posted = posted_version(request)
+        version = posted if posted is not None else version
+        if form.is_valid():
+            try:
+                edit_through(
+                    record, read_version=posted, values=values(form.cleaned_data), write=write
+                )
+            except EditConflict as exc:
+                conflict, version = exc, exc.version
+            except ValidationError as exc:
+                _error(form, exc)
+            else:
+                messages.success(request, saved)
+                return redirect(done)
+    return form_page(request, form, version=version, conflict=conflict, **page)
 
 
 def _error(form, exc: ValidationError) -> None:
@@ -88,22 +128,16 @@ def meeting_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    meeting, viewer = get_meeting_to_manage(request, pk)
+    meeting, _ = get_meeting_to_manage(request, pk)
     form = MeetingForm(request.POST or None, instance=meeting)
-    if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "body"}
-        try:
-            operations.update_meeting(
-                Meeting.objects.visible_to(viewer).get(pk=meeting.pk), **fields
-            )
-        except ValidationError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, "The meeting's details have been saved.")
-            return redirect(meeting)
-    return form_page(
+    return edit_page(
         request,
         form,
+        meeting,
+        values=lambda d: {k: v for k, v in d.items() if k != "body"},
+        write=operations.update_meeting,
+        saved="The meeting's details have been saved.",
+        done=meeting.get_absolute_url(),
         title="Edit meeting details",
         caption=str(meeting),
         submit="Save details",
@@ -218,24 +252,35 @@ def agenda_item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     item, _ = get_agenda_item_to_manage(request, pk)
     form = AgendaItemForm(request.POST or None, initial=AgendaItemForm.initial_for(item))
     back = reverse("meeting_agenda_edit", args=[item.meeting_id])
-    if request.method == "POST" and form.is_valid():
-        try:
-            operations.update_agenda_item(
-                item, pinned_start=form.cleaned_data["pinned_start"], **form.operation_fields()
-            )
-        except ValidationError as exc:
-            _error(form, exc)
-        else:
-            messages.success(request, f"Saved item {item.number}.")
-            return redirect(back)
-    return form_page(
+    return edit_page(
         request,
         form,
+        item,
+        values=lambda d: {
+            **form.operation_fields(),
+            # Compared as the item's own field, so a pin set since the form was read is
+            # not undone by a save that left the pin alone.
+            "start_pinned": d["pinned_start"] is not None,
+            "pinned_start": d["pinned_start"],
+        },
+        write=_write_agenda_item,
+        saved=f"Saved item {item.number}.",
+        done=back,
         title=f"Edit agenda item {item.number}",
         caption=str(item.meeting),
         submit="Save item",
         back=back,
     )
+
+
+def _write_agenda_item(item, *, pinned_start, start_pinned=None, **fields):
+    """update_agenda_item with the merged values of the edit form: `start_pinned` is
+    missing when the user left the pin as it was and someone else may have changed it;
+    then the pin stays as saved now (pinned or not), and only a pinned form's time is
+    applied to an item still pinned."""
+    if start_pinned is None and (pinned_start is None or not item.start_pinned):
+        return operations.update_agenda_item(item, **fields)
+    return operations.update_agenda_item(item, pinned_start=pinned_start, **fields)
 
 
 @login_required

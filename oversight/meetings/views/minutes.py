@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from oversight.editing import EditConflict, edit_through, posted_version, version_of
 from oversight.tracker.models import TrackedItem
 
 from .. import operations
@@ -70,9 +71,20 @@ def item_minutes(request: HttpRequest, pk: int) -> HttpResponse:
     decision_form = DecisionForm(post if which == "add_decision" else None, prefix="decision")
     action_form = ActionForm(post if which == "add_action" else None, prefix="action")
     here = reverse("meeting_item_minutes", args=[item.pk])
+    # The notes form carries the version it was read at, as every edit form does.
+    version, conflict = version_of(item), None
+    if which == "save_notes" and posted_version(request) is not None:
+        version = posted_version(request)
     try:
         if which == "save_notes" and notes_form.is_valid():
-            operations.record_minutes(item, notes=notes_form.cleaned_data["notes"])
+            edit_through(
+                item,
+                read_version=posted_version(request),
+                values={"notes": notes_form.cleaned_data["notes"]},
+                write=lambda current, **changes: operations.record_minutes(
+                    current, notes=changes.get("notes", current.notes)
+                ),
+            )
             messages.success(request, "The notes have been saved.")
             return redirect(here)
         if which == "add_decision" and decision_form.is_valid():
@@ -92,6 +104,8 @@ def item_minutes(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, "The action has been recorded.")
             return redirect(here + "#actions")
+    except EditConflict as exc:
+        conflict, version = exc, exc.version
     except ValidationError as exc:
         {"save_notes": notes_form, "add_decision": decision_form, "add_action": action_form}[
             which
@@ -116,6 +130,8 @@ def item_minutes(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "carried": carried_actions(meeting, viewer) if item.is_actions_item else [],
             "locked": meeting.minutes_locked,
+            "version": version,
+            "conflict": conflict,
         },
     )
 

@@ -18,7 +18,7 @@ from .. import operations
 from ..access import can_manage_meetings
 from ..forms import ForwardPlanForm, ScheduleForm
 from ..models import ForwardPlanItem
-from .clerk import form_page
+from .clerk import edit_page, form_page
 
 
 def _body_to_manage(request: HttpRequest, pk: int) -> Body:
@@ -69,20 +69,14 @@ def plan_edit(request: HttpRequest, pk: int) -> HttpResponse:
     entry = _entry_to_manage(request, pk)
     viewer = viewer_for(request)
     form = ForwardPlanForm(request.POST or None, instance=entry, body=entry.body, viewer=viewer)
-    if request.method == "POST" and form.is_valid():
-        try:
-            operations.update_forward_plan_item(
-                ForwardPlanItem.objects.visible_to(viewer).get(pk=entry.pk),
-                **form.operation_fields(),
-            )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, "The forward plan entry has been saved.")
-            return redirect(_plan_url(entry.body_id))
-    return form_page(
+    return edit_page(
         request,
         form,
+        entry,
+        values=lambda d: form.operation_fields(),
+        write=operations.update_forward_plan_item,
+        saved="The forward plan entry has been saved.",
+        done=_plan_url(entry.body_id),
         title="Edit forward plan entry",
         caption=entry.body.name,
         submit="Save",

@@ -19,7 +19,8 @@ from ..access import (
     can_see_minutes,
     get_meeting_for_user,
     manageable_bodies,
-    visible_agenda,
+    numbers_of,
+    shown_agenda,
 )
 from ..carry_forward import carried_actions
 from ..export_formats import to_docx, to_pdf
@@ -87,7 +88,7 @@ def actions_agreed(meeting: Meeting, viewer, agenda) -> list:
 
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting, viewer = get_meeting_for_user(request, pk)
-    agenda = list(visible_agenda(meeting, viewer))
+    agenda = shown_agenda(meeting, viewer)
     can_manage = can_manage_meetings(viewer, meeting.body_id)
     minutes_visible = can_see_minutes(viewer, meeting)
     previous, following = _neighbours(meeting, viewer)
@@ -104,15 +105,21 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "carried": carried_actions(meeting, viewer),
             "has_actions_item": any(i.is_actions_item for i in agenda),
             "attendance": exports.attendance_rows(meeting),
-            "decisions": Decision.objects.visible_to(viewer)
-            .filter(meeting=meeting)
-            .select_related("agenda_item")
+            "decisions": numbers_of(
+                Decision.objects.visible_to(viewer)
+                .filter(meeting=meeting)
+                .select_related("agenda_item"),
+                agenda,
+            )
             if minutes_visible
             else [],
             "actions": actions_agreed(meeting, viewer, agenda),
-            "papers": Paper.objects.visible_to(viewer)
-            .filter(meeting=meeting)
-            .select_related("agenda_item"),
+            "papers": numbers_of(
+                Paper.objects.visible_to(viewer)
+                .filter(meeting=meeting)
+                .select_related("agenda_item"),
+                agenda,
+            ),
             "can_manage": can_manage,
             "minutes_visible": minutes_visible,
             "minutes_status": exports.minutes_status(meeting),

@@ -16,7 +16,7 @@ from django.utils import timezone
 from oversight.chasing import dashboard as chasing
 from oversight.directory.models import Person
 from oversight.downloads import uploaded_file
-from oversight.editing import EditConflict, version_of
+from oversight.editing import EditConflict, posted_version, version_of
 from oversight.visibility.viewer import viewer_for
 
 from .. import operations
@@ -250,10 +250,7 @@ def _edit_form(request, form, record, *, save, title: str, back):
     conflict = None
     version = version_of(record)
     if request.method == "POST":
-        try:
-            read_version = int(request.POST.get("version", ""))
-        except ValueError:
-            read_version = None
+        read_version = posted_version(request)
         if form.is_valid():
             data = form.cleaned_data
             values = {f: data[f] for f in form.Meta.fields if f not in _m2m_names(form)}
@@ -365,17 +362,15 @@ def handover(request: HttpRequest) -> HttpResponse:
         predecessor = form.cleaned_data["predecessor"]
         if not can_hand_over(viewer, predecessor):
             raise PermissionDenied("You cannot hand over this person's work.")
-        preview = list(
-            operations.handover_items(predecessor).filter(
-                pk__in=TrackedItem.objects.visible_to(viewer)
-            )
-        )
+        preview = list(operations.handover_items(predecessor, viewer))
         try:
             if request.POST.get("confirm") == "yes":
-                report = operations.hand_over(predecessor, form.cleaned_data["successor"])
+                report = operations.hand_over(
+                    predecessor, form.cleaned_data["successor"], viewer=viewer
+                )
                 messages.success(request, f"Handed over to {report.successor.name}.")
                 return render(request, "tracker/handover_report.html", {"report": report})
-            operations.check_handover(predecessor, form.cleaned_data["successor"])
+            operations.check_handover(predecessor, form.cleaned_data["successor"], viewer=viewer)
         except ValidationError as exc:
             form.add_error(None, exc)
             return render(request, "tracker/handover_form.html", {"form": form})
