@@ -35,7 +35,7 @@ def s(db):
 
 def _agenda_rows(page: str) -> list[tuple[str, str]]:
     """(number, time cell) of each row of the meeting page's timed agenda."""
-    table = page.split("Agenda items with start times")[1].split("</table>")[0]
+    table = page.split("Agenda items with start times</caption>")[1].split("</table>")[0]
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]
     cells = [re.findall(r"<td[^>]*>(.*?)</td>", r, re.S) for r in rows]
     return [(c[0].strip(), re.sub(r"<[^>]+>", " ", c[1]).split()) for c in cells]
