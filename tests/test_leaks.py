@@ -86,6 +86,7 @@ def _arguments(s) -> dict[str, list[list]]:
         "meeting_minutes_pdf": meetings,
         "meeting_agenda_edit": meetings,
         "meeting_paper_add": meetings,
+        "meeting_report_add": meetings,
         "meeting_attendance": meetings,
         "meeting_minutes_edit": meetings,
         "meeting_minutes_approve": meetings,

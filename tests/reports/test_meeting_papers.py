@@ -78,3 +78,30 @@ def test_an_issued_report_cannot_be_changed_or_deleted(scene, operator):
         cursor.execute("DELETE FROM reports_updatereport")
     with pytest.raises(ValidationError):
         report.delete()
+
+
+def test_the_clerk_adds_an_issued_report_to_the_papers_from_the_meeting(
+    client, scene, operator, commission_meeting, scrutiny_officer
+):
+    report, _ = issue_report(scene.review, viewer=operator, audience=Audience.PUBLIC)
+    client.force_login(scrutiny_officer.user)
+    url = f"/meetings/{commission_meeting.pk}/papers/add-report/"
+    page = client.get(url).content.decode()
+    assert "Stop and search in Hackney" in page and f'value="{report.pk}"' in page
+    refused = client.post(url, {})
+    assert refused.status_code == 400 and "Choose the report to add." in refused.content.decode()
+    response = client.post(url, {"report": report.pk})
+    assert response.status_code == 302
+    assert Paper.objects.filter(
+        meeting=commission_meeting, title__startswith="Update report:"
+    ).exists()
+
+
+def test_a_partner_officer_cannot_add_a_report_to_the_papers(
+    client, scene, operator, commission_meeting, police_officer
+):
+    report, _ = issue_report(scene.review, viewer=operator, audience=Audience.PUBLIC)
+    client.force_login(police_officer.user)
+    url = f"/meetings/{commission_meeting.pk}/papers/add-report/"
+    assert client.post(url, {"report": report.pk}).status_code == 403
+    assert not Paper.private_objects.filter(meeting=commission_meeting).exists()
