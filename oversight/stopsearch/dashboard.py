@@ -27,6 +27,7 @@ from .definitions import (
     scope_population,
     share,
     shift_month,
+    too_few_to_compare,
 )
 from .store import Store
 from .summary import StoreLike, opened
@@ -149,8 +150,10 @@ def disproportionality_by_month(
 ) -> list[dict]:
     """Monthly ratio of `group`'s search rate to the White rate, with its 95% CI (log
     method), for indicators: [{month, searches, white_searches, ratio, ratio_ci95,
-    partial}]. Person searches; populations from Census 2021, so the ratio is the ratio
-    of the two monthly counts scaled by the populations. None where undefined."""
+    too_few, partial}]. Person searches; populations from Census 2021, so the ratio is
+    the ratio of the two monthly counts scaled by the populations. None where undefined.
+    `too_few` (definitions.too_few_to_compare): the ratio must be shown as "too few
+    searches to compare", not as a number."""
     if group not in GROUPS or group == "White":
         raise ValueError(f"group must be one of {', '.join(g for g in GROUPS if g != 'White')}")
     check_period(month_from, month_to)
@@ -178,6 +181,7 @@ def disproportionality_by_month(
                 "white_searches": white,
                 "ratio": ratio,
                 "ratio_ci95": ci,
+                "too_few": too_few_to_compare(searches, white),
                 "partial": partial[m],
             }
         )

@@ -111,6 +111,19 @@ def ratio_with_ci(
     ]
 
 
+# A ratio resting on fewer searches than this in either group is not shown as a number:
+# with 3 searches of one group the 95% range runs from about a quarter of the ratio to
+# nearly four times it, so the number itself says almost nothing. See docs/indicators.md.
+MIN_SEARCHES_TO_COMPARE = 10
+TOO_FEW_TO_COMPARE = "Too few searches to compare"
+
+
+def too_few_to_compare(searches: int, white_searches: int) -> bool:
+    """A group's ratio to the White rate rests on fewer than MIN_SEARCHES_TO_COMPARE
+    person searches of the group or of White people, and is shown as words, not a number."""
+    return min(searches, white_searches) < MIN_SEARCHES_TO_COMPARE
+
+
 def share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 

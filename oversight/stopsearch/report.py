@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from . import charts, dashboard
-from .definitions import months_between, shift_month
+from .definitions import (
+    MIN_SEARCHES_TO_COMPARE,
+    TOO_FEW_TO_COMPARE,
+    months_between,
+    shift_month,
+    too_few_to_compare,
+)
 from .report_ethnicity import children_section, cross_section, ethnicity_sections
 from .store import Store
 from .summary import summary
@@ -47,13 +53,23 @@ WITHOUT_LOCATION_NOTICE = 0.02
 MOSTLY_UNLOCATED = 0.5
 
 
+@dataclass(frozen=True)
+class Headline:
+    """A card at the top: the figure, what it is, and what must be read with it (a
+    ratio's 95% range), shown inside the same card."""
+
+    figure: str
+    what: str
+    detail: str = ""
+
+
 @dataclass
 class Dashboard:
     area: str
     month_from: str
     month_to: str
     summary: dict
-    headlines: list[tuple[str, str]]  # (figure, what it is) for the cards at the top
+    headlines: list[Headline]  # the cards at the top
     caveats: list[Caveat]  # those that change every figure, shown at the top too
     sections: list[Section]
 
@@ -95,24 +111,39 @@ def build(store: Store, area: str, month_from: str, month_to: str) -> Dashboard:
     )
 
 
-def _headlines(result: dict) -> list[tuple[str, str]]:
-    black = result["by_ethnicity"]["Black"]["ratio_to_white"]
+def _headlines(result: dict) -> list[Headline]:
+    """Searches, the Black/White ratio, the arrest rate and searches of children. The
+    ratio always carries its 95% range in its card; from too few searches
+    (definitions.too_few_to_compare) it is words, not a number."""
     lines = [
-        (f"{result['searches']:,}", "searches"),
-        (
+        Headline(f"{result['searches']:,}", "searches"),
+        Headline(
             NOT_AVAILABLE if result["arrest_rate"] is None else f"{result['arrest_rate']:.1%}",
             "of searches ended in arrest",
         ),
-        (f"{result['children']['searches']:,}", "searches of children under 18"),
+        Headline(f"{result['children']['searches']:,}", "searches of children under 18"),
     ]
-    if black is not None:
-        lines.insert(
-            1,
-            (
-                f"{black:.2f} times",
-                "the White rate: how often Black people were searched, per resident",
-            ),
+    black = result["by_ethnicity"]["Black"]
+    white = result["by_ethnicity"]["White"]["searches"]
+    ratio, ci = black["ratio_to_white"], black["ratio_ci95"]
+    if ratio is None:
+        return lines
+    what = "the White rate: how often Black people were searched, per resident"
+    if too_few_to_compare(black["searches"], white) or not ci:
+        headline = Headline(
+            TOO_FEW_TO_COMPARE,
+            "Black people's search rate against the White rate",
+            f"{black['searches']:,} person searches of Black people and {white:,} of White "
+            f"people: a ratio needs at least {MIN_SEARCHES_TO_COMPARE} of each.",
         )
+    else:
+        headline = Headline(
+            f"{ratio:.2f} times",
+            what,
+            f"95% range: {ci[0]:.2f} to {ci[1]:.2f} times. Chance alone could put the "
+            "ratio anywhere in this range.",
+        )
+    lines.insert(1, headline)
     return lines
 
 

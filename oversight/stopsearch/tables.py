@@ -6,7 +6,10 @@ and as written to the table's CSV (`csv`: "5586", "18.1" under a heading ending 
 the same number at the same precision, so a download never disagrees with the page.
 Rates per 1,000 and ratios are shown to 2 decimals (as summary() rounds them), shares
 as percentages to 1 decimal; a figure that cannot be worked out is NOT_AVAILABLE on
-the page and blank in the CSV.
+the page and blank in the CSV. A ratio to the White rate from too few searches
+(definitions.too_few_to_compare) is the words "Too few searches to compare" on the page
+and blank in the CSV, with the reason in the row's "Note" column, so a spreadsheet never
+reads a number that is not there.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
-from .definitions import shift_month
+from .definitions import MIN_SEARCHES_TO_COMPARE, TOO_FEW_TO_COMPARE, shift_month
 
 NOT_AVAILABLE = "–"  # shown for a figure that cannot be worked out; blank in the CSV
 
@@ -123,6 +126,19 @@ def count(n: int) -> Cell:
 
 def decimal(x: float | None) -> Cell:
     return Cell(NOT_AVAILABLE, "") if x is None else Cell(f"{x:,.2f}", f"{x:.2f}")
+
+
+def too_few() -> Cell:
+    """A ratio (or its interval) from too few searches: words, blank in the CSV."""
+    return Cell(TOO_FEW_TO_COMPARE, "", numeric=False)
+
+
+def too_few_note(group: str) -> str:
+    """Why a row's ratio is not shown, for its "Note" cell."""
+    return (
+        f"{TOO_FEW_TO_COMPARE}: fewer than {MIN_SEARCHES_TO_COMPARE} person searches of "
+        f"{group} people or of White people"
+    )
 
 
 def percent(share: float | None, *, signed: bool = False) -> Cell:

@@ -1,0 +1,136 @@
+"""The dashboard's small-number rules, on small hand-made stores: a headline ratio
+carries its 95% range, and a ratio from fewer than 10 searches in either group is "too
+few searches to compare" on the page, in the charts and in the CSV (see
+docs/indicators.md, "Stop and search: small numbers")."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from bs4 import BeautifulSoup
+
+from oversight.stopsearch import dashboard
+from oversight.stopsearch.definitions import too_few_to_compare
+from oversight.stopsearch.store import Store
+from tests.stopsearch.stopsearch_helpers import search, write_csv
+
+BLACK = "Black/African/Caribbean/Black British - Caribbean"
+HACKNEY = "/stop-and-search/hackney/"
+JUNE = {"from": "2018-06", "to": "2018-06"}
+
+
+def import_months(path, tmp_path, months: dict[str, list[dict]]) -> None:
+    for month, rows in months.items():
+        write_csv(tmp_path / "in" / f"{month}-metropolitan-stop-and-search.csv", rows)
+    with Store(path) as store:
+        store.import_paths([tmp_path / "in"])
+
+
+def june(settings, tmp_path, black: int, white: int) -> None:
+    """A store whose only month, June 2018, has `black` and `white` person searches of
+    Black and White people in Hackney."""
+    settings.STOPSEARCH_DB = tmp_path / "june.duckdb"
+    rows = [search(self_defined_ethnicity=BLACK)] * black + [search()] * white
+    import_months(settings.STOPSEARCH_DB, tmp_path, {"2018-06": rows})
+
+
+def page_of(client, query=JUNE) -> BeautifulSoup:
+    response = client.get(HACKNEY, query)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def card(page: BeautifulSoup, words: str) -> str:
+    """The text of the headline card that mentions `words`."""
+    cards = [" ".join(li.get_text(" ").split()) for li in page.select(".app-stats__card")]
+    (found,) = [c for c in cards if words in c]
+    return found
+
+
+def row(page: BeautifulSoup, slug: str, header: str) -> list[str]:
+    for tr in page.find("table", id=f"table-{slug}").find_all("tr"):
+        cells = [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+        if cells[0] == header:
+            return cells[1:]
+    raise AssertionError(f"no row {header} in {slug}")
+
+
+def csv_rows(client, slug: str, query=JUNE) -> dict[str, list[str]]:
+    response = client.get(f"{HACKNEY}{slug}.csv", query)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    return {r[0]: dict(zip(rows[0][1:], r[1:], strict=True)) for r in rows}
+
+
+def test_ten_searches_in_each_group_are_enough_to_compare_and_nine_are_not():
+    assert too_few_to_compare(10, 10) is False
+    assert too_few_to_compare(9, 500) is True
+    assert too_few_to_compare(500, 9) is True
+    assert too_few_to_compare(0, 40) is True
+
+
+def test_monthly_ratio_series_flags_months_with_too_few_searches(store, tmp_path):
+    rows = {
+        "2018-05": [search(self_defined_ethnicity=BLACK)] * 3 + [search()] * 30,
+        "2018-06": [search(self_defined_ethnicity=BLACK)] * 12 + [search()] * 30,
+    }
+    for month, records in rows.items():
+        write_csv(tmp_path / "in" / f"{month}-metropolitan-stop-and-search.csv", records)
+    store.import_paths([tmp_path / "in"])
+    may, june_ = dashboard.disproportionality_by_month(store, "Hackney", "2018-05", "2018-06")
+    assert (may["searches"], may["too_few"]) == (3, True)
+    assert (june_["searches"], june_["too_few"]) == (12, False)
+
+
+def test_member_of_public_sees_the_headline_ratio_with_its_95_percent_range(
+    client, settings, tmp_path
+):
+    june(settings, tmp_path, black=15, white=20)
+    page = page_of(client)
+    ratio = card(page, "times")
+    low, high = row(page, "ethnicity", "Black")[4:6]
+    shown = row(page, "ethnicity", "Black")[3]
+    assert ratio.startswith(f"{shown} times the White rate")
+    assert f"95% range: {low} to {high} times" in ratio
+
+
+def test_a_ratio_from_three_searches_is_too_few_to_compare_not_a_number(client, settings, tmp_path):
+    june(settings, tmp_path, black=3, white=20)
+    page = page_of(client)
+
+    headline = card(page, "Black people's search rate")
+    assert headline.startswith("Too few searches to compare")
+    assert "3 person searches of Black people and 20 of White people" in headline
+    assert "times" not in headline
+
+    black = row(page, "ethnicity", "Black")
+    assert black[:4] == ["3", "54,645", "0.05", "Too few searches to compare"]
+    assert black[4:6] == ["–", "–"]
+    assert black[6].startswith("Too few searches to compare: fewer than 10 person searches")
+    # White is the reference, compared with itself: 20 searches are enough.
+    assert row(page, "ethnicity", "White")[3] == "1.00"
+
+    chart = page.find("svg", attrs={"aria-labelledby": "chart-ratio-title chart-ratio-desc"})
+    texts = [t.get_text() for t in chart.find_all("text")]
+    assert "too few searches to compare" in texts
+    monthly = row(page, "ratio-by-month", "June 2018")
+    assert monthly[2] == "Too few searches to compare"
+    assert "Too few searches to compare" in monthly[5]
+
+    # The CSV leaves the ratio and its interval empty, and says why in the note.
+    written = csv_rows(client, "ethnicity")["Black"]
+    assert written["Ratio to the White rate"] == ""
+    assert written["95% confidence interval: lower"] == ""
+    assert written["Note"].startswith("Too few searches to compare")
+    by_month = csv_rows(client, "ratio-by-month")["2018-06"]
+    assert by_month["Ratio to the White rate"] == ""
+    assert "Too few searches to compare" in by_month["Note"]
+
+
+def test_too_few_white_searches_leave_every_group_too_few_to_compare(client, settings, tmp_path):
+    june(settings, tmp_path, black=40, white=9)
+    page = page_of(client)
+    assert card(page, "Black people's search rate").startswith("Too few searches to compare")
+    assert row(page, "ethnicity", "Black")[3] == "Too few searches to compare"
+    assert row(page, "ethnicity", "White")[3] == "Too few searches to compare"
