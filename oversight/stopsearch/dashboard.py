@@ -210,6 +210,19 @@ def recording(store: StoreLike, area: str, month_from: str, month_to: str) -> di
     return result
 
 
+def searches_by_area_and_month(store: StoreLike) -> dict[str, dict[str, int]]:
+    """Located searches of every area per month: {area: {month: searches}}, months
+    without searches left out. For the default periods (definitions.complete_period)."""
+    result: dict[str, dict[str, int]] = {}
+    for area, month, n in opened_query(
+        store,
+        "SELECT area, month, count(*) FROM located_searches WHERE area IS NOT NULL GROUP BY ALL",
+        [],
+    ):
+        result.setdefault(area, {})[month] = n
+    return result
+
+
 def covering_forces(store: StoreLike, area: str) -> list[str]:
     """The force(s) whose records an area's figures come from: the force itself, or the
     force that made most of the area's located searches (definitions.scope_forces)."""

@@ -89,6 +89,44 @@ def partial_months(counts: dict[str, int], months: list[str]) -> dict[str, bool]
     return {m: counts.get(m, 0) < half_median for m in months}
 
 
+# How far back the default period looks for complete months, and what partial is judged
+# against there: two years, so that one odd month moves the median little.
+LOOKBACK_MONTHS = 24
+
+
+def complete_period(
+    counts: dict[str, int], published: list[str], length: int = 12
+) -> tuple[str, str]:
+    """The default period of an area: its latest `length` complete months.
+
+    A month is complete when the covering force published it (`published`, sorted) and
+    it is not partial (partial_months over the last LOOKBACK_MONTHS published months,
+    `counts` being the area's searches per month). The period is the latest run of
+    `length` complete months in a row ending within the last `length` months; where
+    there is none, the `length` months ending with the latest complete month, starting
+    later if its first months are not complete, so it never opens or closes on a
+    partial or missing month (months inside it stay flagged on the page)."""
+    last = published[-1]
+    lookback = months_between(shift_month(last, 1 - LOOKBACK_MONTHS), last)
+    partial = partial_months(counts, lookback)
+    done = set(published)
+
+    def complete(month: str) -> bool:
+        return month in done and not partial.get(month, True)
+
+    for end in reversed(lookback[-length:]):
+        window = months_between(shift_month(end, 1 - length), end)
+        if all(complete(m) for m in window):
+            return window[0], end
+    ends = [m for m in reversed(lookback) if complete(m)]
+    if not ends:
+        # Nothing complete in two years: the latest months published, as they are.
+        return max(shift_month(last, 1 - length), published[0]), last
+    window = months_between(shift_month(ends[0], 1 - length), ends[0])
+    start = next(m for m in window if complete(m))
+    return start, ends[0]
+
+
 def rate_per_1000(searches: int, residents: int | None) -> float | None:
     return round(searches / residents * 1000, 2) if residents else None
 
