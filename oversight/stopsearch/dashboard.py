@@ -18,6 +18,7 @@ from .definitions import (
     area_forces,
     check_period,
     is_true,
+    month_status,
     months_between,
     partial_months,
     ratio_with_ci,
@@ -47,22 +48,30 @@ def _monthly(st: Store, scope: Scope, month_from: str, month_to: str, select: st
 
 
 def volume_by_month(store: StoreLike, area: str, month_from: str, month_to: str) -> list[dict]:
-    """[{month, searches, person_searches, partial}] for every month of the period."""
+    """[{month, searches, person_searches, partial, status}] for every month of the
+    period; `status` is what the month's records are (definitions.month_status: complete,
+    partial, other_force_only, not_published), judged against the files of the force(s)
+    covering the area (covering_forces)."""
     check_period(month_from, month_to)
     with opened(store) as st:
         scope = resolve(st, area)
         counts = _monthly(st, scope, month_from, month_to, f"count(*), count(*) FILTER ({PERSON})")
+        published = force_months(st, scope_forces(scope, area_forces(st)), month_from, month_to)
     months = months_between(month_from, month_to)
     partial = partial_months({m: c[0] for m, c in counts.items()}, months)
-    return [
-        {
-            "month": m,
-            "searches": counts.get(m, (0, 0))[0],
-            "person_searches": counts.get(m, (0, 0))[1],
-            "partial": partial[m],
-        }
-        for m in months
-    ]
+    result = []
+    for m in months:
+        searches, persons = counts.get(m, (0, 0))
+        result.append(
+            {
+                "month": m,
+                "searches": searches,
+                "person_searches": persons,
+                "partial": partial[m],
+                "status": month_status(m in published, searches, partial[m]),
+            }
+        )
+    return result
 
 
 def breakdown(store: StoreLike, area: str, month_from: str, month_to: str, by: str) -> list[dict]:

@@ -89,6 +89,30 @@ def partial_months(counts: dict[str, int], months: list[str]) -> dict[str, bool]
     return {m: counts.get(m, 0) < half_median for m in months}
 
 
+# What a month's records say, for an area (month_status), and how the page labels it.
+COMPLETE = "complete"
+PARTIAL = "partial"
+OTHER_FORCE_ONLY = "other_force_only"
+NOT_PUBLISHED = "not_published"
+MONTH_LABELS = {
+    COMPLETE: "",
+    PARTIAL: "Partial month",
+    OTHER_FORCE_ONLY: "Records from another force only",
+    NOT_PUBLISHED: "No records published",
+}
+
+
+def month_status(published: bool, searches: int, partial: bool) -> str:
+    """What an area's month is, by what the data says: NOT_PUBLISHED when the covering
+    force published no file for it and no other force's searches fell in the area;
+    OTHER_FORCE_ONLY when the covering force published nothing but another force's
+    searches (a handful, typically) did; PARTIAL when published but partial
+    (partial_months); else COMPLETE. A month without a file is never "zero searches"."""
+    if not published:
+        return OTHER_FORCE_ONLY if searches else NOT_PUBLISHED
+    return PARTIAL if partial else COMPLETE
+
+
 # How far back the default period looks for complete months, and what partial is judged
 # against there: two years, so that one odd month moves the median little.
 LOOKBACK_MONTHS = 24

@@ -18,6 +18,9 @@ from django.utils.safestring import SafeString
 from . import charts, dashboard
 from .definitions import (
     MIN_SEARCHES_TO_COMPARE,
+    MONTH_LABELS,
+    NOT_PUBLISHED,
+    OTHER_FORCE_ONLY,
     TOO_FEW_TO_COMPARE,
     months_between,
     shift_month,
@@ -90,8 +93,13 @@ def build(store: Store, area: str, month_from: str, month_to: str) -> Dashboard:
     result = summary(store, area, month_from, month_to)
     area = result["area"]
     forces = dashboard.covering_forces(store, area)
-    context = Context(result, forces, dashboard.force_months(store, forces))
     volume = dashboard.volume_by_month(store, area, month_from, month_to)
+    context = Context(
+        result,
+        forces,
+        dashboard.force_months(store, forces),
+        {row["month"]: row["status"] for row in volume},
+    )
     caveats = _caveats(context, volume)
     sections = [
         _key_figures(context),
@@ -153,15 +161,34 @@ def _caveats(context: Context, volume: list[dict]) -> dict[str, list[Caveat]]:
     found: dict[str, list[Caveat]] = {}
     months = months_between(*context.period)
     missing = [m for m in months if m not in context.published]
-    if missing:
-        found["missing"] = [
+    other_only = [m for m in missing if context.statuses.get(m) == OTHER_FORCE_ONLY]
+    none = [m for m in missing if m not in other_only]
+    unpublished = []
+    if none:
+        unpublished.append(
             Caveat(
-                f"The {context.force_names} published no records for {months_phrase(missing)}. "
-                "Those months are shown as \u201cno data\u201d: they are not months without "
-                "searches, and the figures for the period do not cover them.",
+                f"The {context.force_names} published no records for {months_phrase(none)}. "
+                f"Those months are shown as \u201c{MONTH_LABELS[NOT_PUBLISHED].lower()}\u201d: "
+                "they are not months without searches, and the figures for the period do not "
+                "cover them.",
                 warning=True,
             )
-        ]
+        )
+    if other_only:
+        searches = sum(row["searches"] for row in volume if row["month"] in other_only)
+        unpublished.append(
+            Caveat(
+                f"The {context.force_names} published no records for "
+                f"{months_phrase(other_only)}. The only records for {context.area} in those "
+                f"months are {searches:,} searches made there by another police force, shown "
+                f"as \u201c{MONTH_LABELS[OTHER_FORCE_ONLY].lower()}\u201d: they are not the "
+                "area's searches for those months, and the figures for the period do not "
+                f"cover what the {context.force_names} did then.",
+                warning=True,
+            )
+        )
+    if unpublished:
+        found["missing"] = unpublished
     partial = [row["month"] for row in volume if row["partial"] and row["month"] not in missing]
     if partial:
         unlocated = [
@@ -252,11 +279,12 @@ def _volume(context: Context, volume: list[dict], caveats: dict) -> Section:
         charts.Column(
             calendar.month_abbr[int(row["month"][5:])],
             row["month"][:4],
-            # A month the force published nothing for is "no data", even if another
-            # force's few searches put something in the table.
+            # A month the force published nothing for has no bar, even if another
+            # force's few searches put something in the table: it says which it is.
             None if row["month"] not in context.published else row["searches"],
             row["partial"],
             f"{row['searches']:,}",
+            "other force only" if row["status"] == OTHER_FORCE_ONLY else "no records",
         )
         for row in volume
     ]
@@ -419,8 +447,9 @@ def _changes(store: Store, context: Context, caveats: dict) -> Section:
     partial = {r["month"]: r["partial"] for r in rows}
 
     def earlier(month: str, searches: int, change: float | None) -> list[Cell]:
-        # A month the force published nothing for is no data, not zero searches.
-        if month not in context.published and not searches:
+        # A month the force published nothing for has no figure to compare with, not
+        # zero searches, nor another force's handful.
+        if month not in context.published:
             return [Cell(NOT_AVAILABLE, ""), Cell(NOT_AVAILABLE, "")]
         return [count(searches), percent(change, signed=True)]
 
@@ -436,7 +465,7 @@ def _changes(store: Store, context: Context, caveats: dict) -> Section:
             notes.append("Month before was partial")
         for other, name in ((before, "the month before"), (year_before, "a year before")):
             if other not in context.published:
-                notes.append(f"No data for {name}")
+                notes.append(f"No records published for {name}")
         table_rows.append(
             [
                 Cell(month_label(month), month, numeric=False, header=True),
@@ -449,7 +478,8 @@ def _changes(store: Store, context: Context, caveats: dict) -> Section:
     table = Table(
         "change",
         f"Searches in {context.area}: change on the month before and on the same month a "
-        f"year before ({NOT_AVAILABLE} where the earlier month had no searches or no data)",
+        f"year before ({NOT_AVAILABLE} where the earlier month had no searches or no records "
+        "published)",
         [
             Column("Month", numeric=False),
             Column("Searches"),

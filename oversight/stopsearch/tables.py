@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
-from .definitions import MIN_SEARCHES_TO_COMPARE, TOO_FEW_TO_COMPARE, shift_month
+from .definitions import (
+    MIN_SEARCHES_TO_COMPARE,
+    MONTH_LABELS,
+    NOT_PUBLISHED,
+    OTHER_FORCE_ONLY,
+    PARTIAL,
+    TOO_FEW_TO_COMPARE,
+    shift_month,
+)
 
 NOT_AVAILABLE = "–"  # shown for a figure that cannot be worked out; blank in the CSV
 
@@ -160,6 +168,8 @@ class Context:
     summary: dict
     forces: list[str]
     published: dict[str, dict]  # what the covering forces published, by month (all months)
+    # definitions.month_status of each month of the period (dashboard.volume_by_month)
+    statuses: dict[str, str] = field(default_factory=dict)
 
     @property
     def area(self) -> str:
@@ -179,6 +189,14 @@ class Context:
         return {m: p for m, p in self.published.items() if first <= m <= last}
 
     def month_note(self, month: str, partial: bool) -> str:
-        if month not in self.published:
-            return f"No data: no records published by the {self.force_names}"
-        return "Partial month" if partial else ""
+        """The month's label by what its records say (definitions.MONTH_LABELS), with
+        whose records they are: "No records published by the Metropolitan Police
+        Service", "Records from another force only: ...", "Partial month" or ""."""
+        status = self.statuses.get(month)
+        if status is None:  # outside the period: only what was published is known
+            status = NOT_PUBLISHED if month not in self.published else (PARTIAL if partial else "")
+        if status == NOT_PUBLISHED:
+            return f"{MONTH_LABELS[NOT_PUBLISHED]} by the {self.force_names}"
+        if status == OTHER_FORCE_ONLY:
+            return f"{MONTH_LABELS[OTHER_FORCE_ONLY]}: the {self.force_names} published none"
+        return MONTH_LABELS.get(status, "")

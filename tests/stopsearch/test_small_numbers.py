@@ -134,3 +134,70 @@ def test_too_few_white_searches_leave_every_group_too_few_to_compare(client, set
     assert card(page, "Black people's search rate").startswith("Too few searches to compare")
     assert row(page, "ethnicity", "Black")[3] == "Too few searches to compare"
     assert row(page, "ethnicity", "White")[3] == "Too few searches to compare"
+
+
+def months_of_two_forces(settings, tmp_path) -> None:
+    """Hackney: the Met publishes January and March 2018 (20 searches each) and, in
+    February, the Met publishes nothing while the City of London Police makes 3
+    searches in Hackney; in April neither force has anything there; May is a Met month
+    with 2 searches (partial)."""
+    settings.STOPSEARCH_DB = tmp_path / "forces.duckdb"
+    files = {
+        "2018-01-metropolitan": [search()] * 20,
+        "2018-02-city-of-london": [search()] * 3,
+        "2018-03-metropolitan": [search()] * 20,
+        "2018-04-city-of-london": [],
+        "2018-05-metropolitan": [search()] * 2,
+    }
+    for name, rows in files.items():
+        write_csv(tmp_path / "in" / f"{name}-stop-and-search.csv", rows)
+    with Store(settings.STOPSEARCH_DB) as store:
+        store.import_paths([tmp_path / "in"])
+
+
+def test_months_are_labelled_by_what_their_records_say(settings, tmp_path):
+    months_of_two_forces(settings, tmp_path)
+    rows = dashboard.volume_by_month(settings.STOPSEARCH_DB, "Hackney", "2018-01", "2018-05")
+    assert [(r["month"], r["searches"], r["status"]) for r in rows] == [
+        ("2018-01", 20, "complete"),
+        ("2018-02", 3, "other_force_only"),
+        ("2018-03", 20, "complete"),
+        ("2018-04", 0, "not_published"),
+        ("2018-05", 2, "partial"),
+    ]
+
+
+def test_police_partner_sees_another_forces_handful_labelled_not_no_data(
+    client, settings, tmp_path
+):
+    months_of_two_forces(settings, tmp_path)
+    query = {"from": "2018-01", "to": "2018-05"}
+    page = page_of(client, query)
+    notes = {
+        month: row(page, "searches-by-month", month)[2]
+        for month in ("January 2018", "February 2018", "April 2018", "May 2018")
+    }
+    assert notes == {
+        "January 2018": "",
+        "February 2018": "Records from another force only: the Metropolitan Police Service "
+        "published none",
+        "April 2018": "No records published by the Metropolitan Police Service",
+        "May 2018": "Partial month",
+    }
+    shown = " ".join(page.get_text(" ").split())
+    assert "No data" not in shown
+    assert (
+        "The only records for Hackney in those months are 3 searches made there by "
+        "another police force" in shown
+    )
+    assert "published no records for April 2018" in shown
+    chart = page.find("svg", attrs={"aria-labelledby": "chart-volume-title chart-volume-desc"})
+    gaps = [t.get_text() for t in chart.find_all("text")]
+    assert gaps.count("other force only") == 1 and gaps.count("no records") == 1
+    assert "no data" not in gaps
+    # Changes are not worked out against a month the covering force did not publish.
+    march = row(page, "change", "March 2018")
+    assert march[1:3] == ["–", "–"]
+    assert "No records published for the month before" in march[-1]
+    written = csv_rows(client, "searches-by-month", query)
+    assert written["2018-02"]["Note"].startswith("Records from another force only")

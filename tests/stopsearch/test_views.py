@@ -189,14 +189,24 @@ def test_a_period_including_february_2018_warns_of_partial_months(client, pages)
     assert soup(later).find(class_="govuk-warning-text") is None
 
 
-def test_months_the_force_did_not_publish_are_no_data_not_zero(client, pages):
+def test_months_the_force_did_not_publish_say_whose_records_there_are(client, pages):
     response = client.get(HACKNEY, {"from": "2019-01", "to": "2019-06"})
     shown = text_of(response)
     assert (
-        "The Metropolitan Police Service published no records for March 2019 to June 2019" in shown
+        "The Metropolitan Police Service published no records for March 2019 and June 2019. "
+        "Those months are shown as “no records published”" in shown
+    )
+    assert (
+        "The Metropolitan Police Service published no records for April 2019 and May 2019. "
+        "The only records for Hackney in those months are 2 searches made there by another "
+        "police force" in shown
     )
     months = rows_by_header(table(soup(response), "searches-by-month"))
-    assert months["April 2019"][2].startswith("No data")
+    # The City of London Police made one search in Hackney that month; the Met none.
+    assert months["April 2019"][:2] == ["1", "1"]
+    assert months["April 2019"][2] == (
+        "Records from another force only: the Metropolitan Police Service published none"
+    )
 
 
 def test_caveats_on_ethnicity_location_and_recording(client, pages):
