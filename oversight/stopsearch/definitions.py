@@ -186,6 +186,34 @@ def too_few_to_compare(searches: int, white_searches: int) -> bool:
     return min(searches, white_searches) < MIN_SEARCHES_TO_COMPARE
 
 
+# An area's residents are a poor denominator for rates when there are few of them, or
+# when far more people are searched there than its residents would explain (people who
+# work in or visit it): fewer than FEW_RESIDENTS residents, or at least
+# BUSY_SEARCHES_PER_1000 person searches a year per 1,000 residents (the City of London
+# has about 96; the busiest London boroughs about 43). See docs/indicators.md.
+FEW_RESIDENTS = 20_000
+BUSY_SEARCHES_PER_1000 = 75
+POOR_DENOMINATOR_FEW = "few residents"
+POOR_DENOMINATOR_BUSY = "many searches per resident"
+
+
+def poor_denominator(
+    person_searches: int, residents: dict[str, int] | None, months: int
+) -> str | None:
+    """Why the area's resident population is a poor denominator for its rates
+    (POOR_DENOMINATOR_FEW or POOR_DENOMINATOR_BUSY), or None. `residents` by group
+    (Census 2021), `months` the length of the period; a year's rate is worked out
+    from the period's."""
+    if not residents or months <= 0:
+        return None
+    total = sum(residents.values())
+    if total < FEW_RESIDENTS:
+        return POOR_DENOMINATOR_FEW
+    if person_searches * 12 / months / total * 1000 >= BUSY_SEARCHES_PER_1000:
+        return POOR_DENOMINATOR_BUSY
+    return None
+
+
 def share(part: int, whole: int) -> float | None:
     return round(part / whole, 4) if whole else None
 

@@ -21,8 +21,10 @@ from .definitions import (
     MONTH_LABELS,
     NOT_PUBLISHED,
     OTHER_FORCE_ONLY,
+    POOR_DENOMINATOR_FEW,
     TOO_FEW_TO_COMPARE,
     months_between,
+    poor_denominator,
     shift_month,
     too_few_to_compare,
 )
@@ -113,7 +115,9 @@ def build(store: Store, area: str, month_from: str, month_to: str) -> Dashboard:
         cross_section(store, context),
         _changes(store, context, caveats),
     ]
-    top = [c for key in ("missing", "partial", "location") for c in caveats.get(key, [])]
+    top = [
+        c for key in ("residents", "missing", "partial", "location") for c in caveats.get(key, [])
+    ]
     return Dashboard(
         area, month_from, month_to, result, _headlines(result), top, [s for s in sections if s]
     )
@@ -235,6 +239,27 @@ def _caveats(context: Context, volume: list[dict]) -> dict[str, list[Caveat]]:
                 )
             )
         ]
+    residents = {g: f["population"] for g, f in result["by_ethnicity"].items()}
+    if all(n is not None for n in residents.values()):
+        why = poor_denominator(result["person_searches"], residents, len(months))
+        if why is not None:
+            total = sum(residents.values())
+            reason = (
+                f"{context.area} has only {total:,} residents (Census 2021), "
+                "far fewer than the people who work in or visit it, who are searched too."
+                if why == POOR_DENOMINATOR_FEW
+                else f"Far more people are searched in {context.area} than its {total:,} "
+                "residents (Census 2021) would explain: many of them work in or visit it."
+            )
+            found["residents"] = [
+                Caveat(
+                    f"{reason} Rates per 1,000 residents therefore overstate how often "
+                    "anyone living there is searched, can pass 1,000 per 1,000, and cannot be "
+                    "compared with other areas' rates. Ratios between groups assume the "
+                    "people searched are like the residents, which may not hold here.",
+                    warning=True,
+                )
+            ]
     persons, not_stated = result["person_searches"], result["not_stated"]
     if persons and not_stated / persons >= NOT_STATED_NOTICE:
         found["not_stated"] = [

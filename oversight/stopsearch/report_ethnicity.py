@@ -132,7 +132,8 @@ def ethnicity_sections(store: Store, context: Context, caveats: dict) -> list[Se
             "ratio: where it does not include 1, the difference from the White rate is "
             "unlikely to be chance."
         ],
-        caveats=caveats.get("not_stated", []),
+        # The residents caveat sits beside the rates as well as at the top.
+        caveats=caveats.get("residents", []) + caveats.get("not_stated", []),
         wide=True,
     )
     return [main, _ratio_by_month(store, context, caveats)]

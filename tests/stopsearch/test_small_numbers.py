@@ -8,15 +8,17 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from bs4 import BeautifulSoup
 
 from oversight.stopsearch import dashboard
-from oversight.stopsearch.definitions import too_few_to_compare
+from oversight.stopsearch.definitions import poor_denominator, too_few_to_compare
 from oversight.stopsearch.store import Store
 from tests.stopsearch.stopsearch_helpers import search, write_csv
 
 BLACK = "Black/African/Caribbean/Black British - Caribbean"
 HACKNEY = "/stop-and-search/hackney/"
+pytestmark = pytest.mark.xdist_group("stopsearch-sample")
 JUNE = {"from": "2018-06", "to": "2018-06"}
 
 
@@ -201,3 +203,28 @@ def test_police_partner_sees_another_forces_handful_labelled_not_no_data(
     assert "No records published for the month before" in march[-1]
     written = csv_rows(client, "searches-by-month", query)
     assert written["2018-02"]["Note"].startswith("Records from another force only")
+
+
+def test_few_residents_or_many_searches_per_resident_make_a_poor_denominator():
+    city = {"Asian": 1500, "Black": 300, "Mixed": 400, "White": 6000, "Other": 384}
+    borough = {"Asian": 40000, "Black": 40000, "Mixed": 20000, "White": 90000, "Other": 10000}
+    assert poor_denominator(10, city, 12) == "few residents"
+    # 200,000 residents: 75 person searches a year per 1,000 is 7,500 in six months.
+    assert poor_denominator(7_500, borough, 6) == "many searches per resident"
+    assert poor_denominator(7_499, borough, 6) is None
+    assert poor_denominator(7_500, None, 6) is None
+
+
+def test_city_of_london_rates_carry_a_caveat_beside_them(client, pages):
+    response = client.get("/stop-and-search/city-of-london/", {"from": "2019-01", "to": "2019-12"})
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    heading = page.find("h2", id="ethnicity")
+    beside = heading.find_next(class_="govuk-warning-text").get_text(" ")
+    assert "City of London has only 8,584 residents (Census 2021)" in " ".join(beside.split())
+    assert "can pass 1,000 per 1,000" in beside
+    # At the top too, before the contents.
+    assert page.find(class_="govuk-warning-text").get_text(" ") == beside
+    hackney = client.get(HACKNEY, {"from": "2018-04", "to": "2019-02"})
+    assert "would explain" not in hackney.content.decode()
+    assert "only 259,147 residents" not in hackney.content.decode()
