@@ -36,6 +36,7 @@ class Column:
     value: int | float | None  # None: no data (drawn as a labelled gap, not as zero)
     partial: bool = False
     text: str = ""  # the value as printed on the bar
+    gap: str = "no data"  # what a gap (value None) says, e.g. "no records"
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,9 @@ def column_chart(
     chart_id: str, title: str, desc: str, columns: list[Column], *, width: int = 480
 ) -> SafeString:
     """Vertical bars, one per month. Partial months are hatched and labelled "partial";
-    months with no data have no bar and say "no data". Values are printed on the bars
-    while there is room (up to 13 bars); labels thin out past 18 bars."""
+    months with no data have no bar and say so (`Column.gap`, "no data" unless told).
+    Values are printed on the bars while there is room (up to 13 bars); labels thin out
+    past 18 bars."""
     left, right, top, bottom = 52, 8, 40, 44
     height = 300
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -126,7 +128,7 @@ def column_chart(
         x = centre - bar_w / 2
         base = top + plot_h
         if column.value is None:
-            body.append(_vertical_note(centre, base - 4, "no data"))
+            body.append(_vertical_note(centre, base - 4, column.gap))
         else:
             bar_h = plot_h * column.value / top_value
             fill = f"url(#{chart_id}-hatch)" if column.partial else BAR

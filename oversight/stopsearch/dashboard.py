@@ -18,6 +18,7 @@ from .definitions import (
     area_forces,
     check_period,
     is_true,
+    month_status,
     months_between,
     partial_months,
     ratio_with_ci,
@@ -27,6 +28,7 @@ from .definitions import (
     scope_population,
     share,
     shift_month,
+    too_few_to_compare,
 )
 from .store import Store
 from .summary import StoreLike, opened
@@ -46,22 +48,30 @@ def _monthly(st: Store, scope: Scope, month_from: str, month_to: str, select: st
 
 
 def volume_by_month(store: StoreLike, area: str, month_from: str, month_to: str) -> list[dict]:
-    """[{month, searches, person_searches, partial}] for every month of the period."""
+    """[{month, searches, person_searches, partial, status}] for every month of the
+    period; `status` is what the month's records are (definitions.month_status: complete,
+    partial, other_force_only, not_published), judged against the files of the force(s)
+    covering the area (covering_forces)."""
     check_period(month_from, month_to)
     with opened(store) as st:
         scope = resolve(st, area)
         counts = _monthly(st, scope, month_from, month_to, f"count(*), count(*) FILTER ({PERSON})")
+        published = force_months(st, scope_forces(scope, area_forces(st)), month_from, month_to)
     months = months_between(month_from, month_to)
     partial = partial_months({m: c[0] for m, c in counts.items()}, months)
-    return [
-        {
-            "month": m,
-            "searches": counts.get(m, (0, 0))[0],
-            "person_searches": counts.get(m, (0, 0))[1],
-            "partial": partial[m],
-        }
-        for m in months
-    ]
+    result = []
+    for m in months:
+        searches, persons = counts.get(m, (0, 0))
+        result.append(
+            {
+                "month": m,
+                "searches": searches,
+                "person_searches": persons,
+                "partial": partial[m],
+                "status": month_status(m in published, searches, partial[m]),
+            }
+        )
+    return result
 
 
 def breakdown(store: StoreLike, area: str, month_from: str, month_to: str, by: str) -> list[dict]:
@@ -149,8 +159,10 @@ def disproportionality_by_month(
 ) -> list[dict]:
     """Monthly ratio of `group`'s search rate to the White rate, with its 95% CI (log
     method), for indicators: [{month, searches, white_searches, ratio, ratio_ci95,
-    partial}]. Person searches; populations from Census 2021, so the ratio is the ratio
-    of the two monthly counts scaled by the populations. None where undefined."""
+    too_few, partial}]. Person searches; populations from Census 2021, so the ratio is
+    the ratio of the two monthly counts scaled by the populations. None where undefined.
+    `too_few` (definitions.too_few_to_compare): the ratio must be shown as "too few
+    searches to compare", not as a number."""
     if group not in GROUPS or group == "White":
         raise ValueError(f"group must be one of {', '.join(g for g in GROUPS if g != 'White')}")
     check_period(month_from, month_to)
@@ -178,6 +190,7 @@ def disproportionality_by_month(
                 "white_searches": white,
                 "ratio": ratio,
                 "ratio_ci95": ci,
+                "too_few": too_few_to_compare(searches, white),
                 "partial": partial[m],
             }
         )
@@ -203,6 +216,19 @@ def recording(store: StoreLike, area: str, month_from: str, month_to: str) -> di
     result: dict = {"searches": searches}
     for index, column in enumerate(columns):
         result[column] = {"recorded": counts[2 * index], "true": counts[2 * index + 1]}
+    return result
+
+
+def searches_by_area_and_month(store: StoreLike) -> dict[str, dict[str, int]]:
+    """Located searches of every area per month: {area: {month: searches}}, months
+    without searches left out. For the default periods (definitions.complete_period)."""
+    result: dict[str, dict[str, int]] = {}
+    for area, month, n in opened_query(
+        store,
+        "SELECT area, month, count(*) FROM located_searches WHERE area IS NOT NULL GROUP BY ALL",
+        [],
+    ):
+        result.setdefault(area, {})[month] = n
     return result
 
 

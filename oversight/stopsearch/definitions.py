@@ -89,6 +89,68 @@ def partial_months(counts: dict[str, int], months: list[str]) -> dict[str, bool]
     return {m: counts.get(m, 0) < half_median for m in months}
 
 
+# What a month's records say, for an area (month_status), and how the page labels it.
+COMPLETE = "complete"
+PARTIAL = "partial"
+OTHER_FORCE_ONLY = "other_force_only"
+NOT_PUBLISHED = "not_published"
+MONTH_LABELS = {
+    COMPLETE: "",
+    PARTIAL: "Partial month",
+    OTHER_FORCE_ONLY: "Records from another force only",
+    NOT_PUBLISHED: "No records published",
+}
+
+
+def month_status(published: bool, searches: int, partial: bool) -> str:
+    """What an area's month is, by what the data says: NOT_PUBLISHED when the covering
+    force published no file for it and no other force's searches fell in the area;
+    OTHER_FORCE_ONLY when the covering force published nothing but another force's
+    searches (a handful, typically) did; PARTIAL when published but partial
+    (partial_months); else COMPLETE. A month without a file is never "zero searches"."""
+    if not published:
+        return OTHER_FORCE_ONLY if searches else NOT_PUBLISHED
+    return PARTIAL if partial else COMPLETE
+
+
+# How far back the default period looks for complete months, and what partial is judged
+# against there: two years, so that one odd month moves the median little.
+LOOKBACK_MONTHS = 24
+
+
+def complete_period(
+    counts: dict[str, int], published: list[str], length: int = 12
+) -> tuple[str, str]:
+    """The default period of an area: its latest `length` complete months.
+
+    A month is complete when the covering force published it (`published`, sorted) and
+    it is not partial (partial_months over the last LOOKBACK_MONTHS published months,
+    `counts` being the area's searches per month). The period is the latest run of
+    `length` complete months in a row ending within the last `length` months; where
+    there is none, the `length` months ending with the latest complete month, starting
+    later if its first months are not complete, so it never opens or closes on a
+    partial or missing month (months inside it stay flagged on the page)."""
+    last = published[-1]
+    lookback = months_between(shift_month(last, 1 - LOOKBACK_MONTHS), last)
+    partial = partial_months(counts, lookback)
+    done = set(published)
+
+    def complete(month: str) -> bool:
+        return month in done and not partial.get(month, True)
+
+    for end in reversed(lookback[-length:]):
+        window = months_between(shift_month(end, 1 - length), end)
+        if all(complete(m) for m in window):
+            return window[0], end
+    ends = [m for m in reversed(lookback) if complete(m)]
+    if not ends:
+        # Nothing complete in two years: the latest months published, as they are.
+        return max(shift_month(last, 1 - length), published[0]), last
+    window = months_between(shift_month(ends[0], 1 - length), ends[0])
+    start = next(m for m in window if complete(m))
+    return start, ends[0]
+
+
 def rate_per_1000(searches: int, residents: int | None) -> float | None:
     return round(searches / residents * 1000, 2) if residents else None
 
@@ -109,6 +171,47 @@ def ratio_with_ci(
         round(ratio * math.exp(-spread), 2),
         round(ratio * math.exp(spread), 2),
     ]
+
+
+# A ratio resting on fewer searches than this in either group is not shown as a number:
+# with 3 searches of one group the 95% range runs from about a quarter of the ratio to
+# nearly four times it, so the number itself says almost nothing. See docs/indicators.md.
+MIN_SEARCHES_TO_COMPARE = 10
+TOO_FEW_TO_COMPARE = "Too few searches to compare"
+
+
+def too_few_to_compare(searches: int, white_searches: int) -> bool:
+    """A group's ratio to the White rate rests on fewer than MIN_SEARCHES_TO_COMPARE
+    person searches of the group or of White people, and is shown as words, not a number."""
+    return min(searches, white_searches) < MIN_SEARCHES_TO_COMPARE
+
+
+# An area's residents are a poor denominator for rates when there are few of them, or
+# when far more people are searched there than its residents would explain (people who
+# work in or visit it): fewer than FEW_RESIDENTS residents, or at least
+# BUSY_SEARCHES_PER_1000 person searches a year per 1,000 residents (the City of London
+# has about 96; the busiest London boroughs about 43). See docs/indicators.md.
+FEW_RESIDENTS = 20_000
+BUSY_SEARCHES_PER_1000 = 75
+POOR_DENOMINATOR_FEW = "few residents"
+POOR_DENOMINATOR_BUSY = "many searches per resident"
+
+
+def poor_denominator(
+    person_searches: int, residents: dict[str, int] | None, months: int
+) -> str | None:
+    """Why the area's resident population is a poor denominator for its rates
+    (POOR_DENOMINATOR_FEW or POOR_DENOMINATOR_BUSY), or None. `residents` by group
+    (Census 2021), `months` the length of the period; a year's rate is worked out
+    from the period's."""
+    if not residents or months <= 0:
+        return None
+    total = sum(residents.values())
+    if total < FEW_RESIDENTS:
+        return POOR_DENOMINATOR_FEW
+    if person_searches * 12 / months / total * 1000 >= BUSY_SEARCHES_PER_1000:
+        return POOR_DENOMINATOR_BUSY
+    return None
 
 
 def share(part: int, whole: int) -> float | None:

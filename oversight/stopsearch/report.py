@@ -16,7 +16,18 @@ from dataclasses import dataclass
 from django.utils.safestring import SafeString
 
 from . import charts, dashboard
-from .definitions import months_between, shift_month
+from .definitions import (
+    MIN_SEARCHES_TO_COMPARE,
+    MONTH_LABELS,
+    NOT_PUBLISHED,
+    OTHER_FORCE_ONLY,
+    POOR_DENOMINATOR_FEW,
+    TOO_FEW_TO_COMPARE,
+    months_between,
+    poor_denominator,
+    shift_month,
+    too_few_to_compare,
+)
 from .report_ethnicity import children_section, cross_section, ethnicity_sections
 from .store import Store
 from .summary import summary
@@ -47,13 +58,23 @@ WITHOUT_LOCATION_NOTICE = 0.02
 MOSTLY_UNLOCATED = 0.5
 
 
+@dataclass(frozen=True)
+class Headline:
+    """A card at the top: the figure, what it is, and what must be read with it (a
+    ratio's 95% range), shown inside the same card."""
+
+    figure: str
+    what: str
+    detail: str = ""
+
+
 @dataclass
 class Dashboard:
     area: str
     month_from: str
     month_to: str
     summary: dict
-    headlines: list[tuple[str, str]]  # (figure, what it is) for the cards at the top
+    headlines: list[Headline]  # the cards at the top
     caveats: list[Caveat]  # those that change every figure, shown at the top too
     sections: list[Section]
 
@@ -74,8 +95,13 @@ def build(store: Store, area: str, month_from: str, month_to: str) -> Dashboard:
     result = summary(store, area, month_from, month_to)
     area = result["area"]
     forces = dashboard.covering_forces(store, area)
-    context = Context(result, forces, dashboard.force_months(store, forces))
     volume = dashboard.volume_by_month(store, area, month_from, month_to)
+    context = Context(
+        result,
+        forces,
+        dashboard.force_months(store, forces),
+        {row["month"]: row["status"] for row in volume},
+    )
     caveats = _caveats(context, volume)
     sections = [
         _key_figures(context),
@@ -89,30 +115,47 @@ def build(store: Store, area: str, month_from: str, month_to: str) -> Dashboard:
         cross_section(store, context),
         _changes(store, context, caveats),
     ]
-    top = [c for key in ("missing", "partial", "location") for c in caveats.get(key, [])]
+    top = [
+        c for key in ("residents", "missing", "partial", "location") for c in caveats.get(key, [])
+    ]
     return Dashboard(
         area, month_from, month_to, result, _headlines(result), top, [s for s in sections if s]
     )
 
 
-def _headlines(result: dict) -> list[tuple[str, str]]:
-    black = result["by_ethnicity"]["Black"]["ratio_to_white"]
+def _headlines(result: dict) -> list[Headline]:
+    """Searches, the Black/White ratio, the arrest rate and searches of children. The
+    ratio always carries its 95% range in its card; from too few searches
+    (definitions.too_few_to_compare) it is words, not a number."""
     lines = [
-        (f"{result['searches']:,}", "searches"),
-        (
+        Headline(f"{result['searches']:,}", "searches"),
+        Headline(
             NOT_AVAILABLE if result["arrest_rate"] is None else f"{result['arrest_rate']:.1%}",
             "of searches ended in arrest",
         ),
-        (f"{result['children']['searches']:,}", "searches of children under 18"),
+        Headline(f"{result['children']['searches']:,}", "searches of children under 18"),
     ]
-    if black is not None:
-        lines.insert(
-            1,
-            (
-                f"{black:.2f} times",
-                "the White rate: how often Black people were searched, per resident",
-            ),
+    black = result["by_ethnicity"]["Black"]
+    white = result["by_ethnicity"]["White"]["searches"]
+    ratio, ci = black["ratio_to_white"], black["ratio_ci95"]
+    if ratio is None:
+        return lines
+    what = "the White rate: how often Black people were searched, per resident"
+    if too_few_to_compare(black["searches"], white) or not ci:
+        headline = Headline(
+            TOO_FEW_TO_COMPARE,
+            "Black people's search rate against the White rate",
+            f"{black['searches']:,} person searches of Black people and {white:,} of White "
+            f"people: a ratio needs at least {MIN_SEARCHES_TO_COMPARE} of each.",
         )
+    else:
+        headline = Headline(
+            f"{ratio:.2f} times",
+            what,
+            f"95% range: {ci[0]:.2f} to {ci[1]:.2f} times. Chance alone could put the "
+            "ratio anywhere in this range.",
+        )
+    lines.insert(1, headline)
     return lines
 
 
@@ -122,15 +165,34 @@ def _caveats(context: Context, volume: list[dict]) -> dict[str, list[Caveat]]:
     found: dict[str, list[Caveat]] = {}
     months = months_between(*context.period)
     missing = [m for m in months if m not in context.published]
-    if missing:
-        found["missing"] = [
+    other_only = [m for m in missing if context.statuses.get(m) == OTHER_FORCE_ONLY]
+    none = [m for m in missing if m not in other_only]
+    unpublished = []
+    if none:
+        unpublished.append(
             Caveat(
-                f"The {context.force_names} published no records for {months_phrase(missing)}. "
-                "Those months are shown as \u201cno data\u201d: they are not months without "
-                "searches, and the figures for the period do not cover them.",
+                f"The {context.force_names} published no records for {months_phrase(none)}. "
+                f"Those months are shown as \u201c{MONTH_LABELS[NOT_PUBLISHED].lower()}\u201d: "
+                "they are not months without searches, and the figures for the period do not "
+                "cover them.",
                 warning=True,
             )
-        ]
+        )
+    if other_only:
+        searches = sum(row["searches"] for row in volume if row["month"] in other_only)
+        unpublished.append(
+            Caveat(
+                f"The {context.force_names} published no records for "
+                f"{months_phrase(other_only)}. The only records for {context.area} in those "
+                f"months are {searches:,} searches made there by another police force, shown "
+                f"as \u201c{MONTH_LABELS[OTHER_FORCE_ONLY].lower()}\u201d: they are not the "
+                "area's searches for those months, and the figures for the period do not "
+                f"cover what the {context.force_names} did then.",
+                warning=True,
+            )
+        )
+    if unpublished:
+        found["missing"] = unpublished
     partial = [row["month"] for row in volume if row["partial"] and row["month"] not in missing]
     if partial:
         unlocated = [
@@ -177,6 +239,27 @@ def _caveats(context: Context, volume: list[dict]) -> dict[str, list[Caveat]]:
                 )
             )
         ]
+    residents = {g: f["population"] for g, f in result["by_ethnicity"].items()}
+    if all(n is not None for n in residents.values()):
+        why = poor_denominator(result["person_searches"], residents, len(months))
+        if why is not None:
+            total = sum(residents.values())
+            reason = (
+                f"{context.area} has only {total:,} residents (Census 2021), "
+                "far fewer than the people who work in or visit it, who are searched too."
+                if why == POOR_DENOMINATOR_FEW
+                else f"Far more people are searched in {context.area} than its {total:,} "
+                "residents (Census 2021) would explain: many of them work in or visit it."
+            )
+            found["residents"] = [
+                Caveat(
+                    f"{reason} Rates per 1,000 residents therefore overstate how often "
+                    "anyone living there is searched, can pass 1,000 per 1,000, and cannot be "
+                    "compared with other areas' rates. Ratios between groups assume the "
+                    "people searched are like the residents, which may not hold here.",
+                    warning=True,
+                )
+            ]
     persons, not_stated = result["person_searches"], result["not_stated"]
     if persons and not_stated / persons >= NOT_STATED_NOTICE:
         found["not_stated"] = [
@@ -221,11 +304,12 @@ def _volume(context: Context, volume: list[dict], caveats: dict) -> Section:
         charts.Column(
             calendar.month_abbr[int(row["month"][5:])],
             row["month"][:4],
-            # A month the force published nothing for is "no data", even if another
-            # force's few searches put something in the table.
+            # A month the force published nothing for has no bar, even if another
+            # force's few searches put something in the table: it says which it is.
             None if row["month"] not in context.published else row["searches"],
             row["partial"],
             f"{row['searches']:,}",
+            "other force only" if row["status"] == OTHER_FORCE_ONLY else "no records",
         )
         for row in volume
     ]
@@ -388,8 +472,9 @@ def _changes(store: Store, context: Context, caveats: dict) -> Section:
     partial = {r["month"]: r["partial"] for r in rows}
 
     def earlier(month: str, searches: int, change: float | None) -> list[Cell]:
-        # A month the force published nothing for is no data, not zero searches.
-        if month not in context.published and not searches:
+        # A month the force published nothing for has no figure to compare with, not
+        # zero searches, nor another force's handful.
+        if month not in context.published:
             return [Cell(NOT_AVAILABLE, ""), Cell(NOT_AVAILABLE, "")]
         return [count(searches), percent(change, signed=True)]
 
@@ -405,7 +490,7 @@ def _changes(store: Store, context: Context, caveats: dict) -> Section:
             notes.append("Month before was partial")
         for other, name in ((before, "the month before"), (year_before, "a year before")):
             if other not in context.published:
-                notes.append(f"No data for {name}")
+                notes.append(f"No records published for {name}")
         table_rows.append(
             [
                 Cell(month_label(month), month, numeric=False, header=True),
@@ -418,7 +503,8 @@ def _changes(store: Store, context: Context, caveats: dict) -> Section:
     table = Table(
         "change",
         f"Searches in {context.area}: change on the month before and on the same month a "
-        f"year before ({NOT_AVAILABLE} where the earlier month had no searches or no data)",
+        f"year before ({NOT_AVAILABLE} where the earlier month had no searches or no records "
+        "published)",
         [
             Column("Month", numeric=False),
             Column("Searches"),

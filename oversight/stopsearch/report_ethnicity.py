@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import charts, dashboard
 from .census import GROUPS
-from .definitions import NOT_STATED
+from .definitions import NOT_STATED, TOO_FEW_TO_COMPARE, too_few_to_compare
 from .store import Store
 from .tables import (
     NOT_AVAILABLE,
@@ -24,29 +24,45 @@ from .tables import (
     percent,
     period_label,
     share,
+    too_few,
+    too_few_note,
     words,
 )
+
+
+def _ratio_shown(searches: int, white: int, ratio: float | None) -> bool:
+    return ratio is not None and not too_few_to_compare(searches, white)
 
 
 def ethnicity_sections(store: Store, context: Context, caveats: dict) -> list[Section]:
     result = context.summary
     groups = result["by_ethnicity"]
+    white = groups["White"]["searches"]
     rows = []
     for group in GROUPS:
         g = groups[group]
         low, high = g["ratio_ci95"] or (None, None)
+        if _ratio_shown(g["searches"], white, g["ratio_to_white"]):
+            ratio, note = [decimal(g["ratio_to_white"]), decimal(low), decimal(high)], ""
+        elif g["ratio_to_white"] is None:
+            ratio, note = [decimal(None)] * 3, ""
+        else:
+            ratio, note = [too_few(), decimal(None), decimal(None)], too_few_note(group)
         rows.append(
             [
                 label(group),
                 count(g["searches"]),
                 Cell(NOT_AVAILABLE, "") if g["population"] is None else count(g["population"]),
                 decimal(g["rate_per_1000"]),
-                decimal(g["ratio_to_white"]),
-                decimal(low),
-                decimal(high),
+                *ratio,
+                words(note),
             ]
         )
-    rows.append([label(NOT_STATED), count(result["not_stated"])] + [Cell(NOT_AVAILABLE, "")] * 5)
+    rows.append(
+        [label(NOT_STATED), count(result["not_stated"])]
+        + [Cell(NOT_AVAILABLE, "")] * 5
+        + [words("")]
+    )
     table = Table(
         "ethnicity",
         f"Person searches in {context.area} by ethnic group, per 1,000 residents and "
@@ -59,6 +75,7 @@ def ethnicity_sections(store: Store, context: Context, caveats: dict) -> list[Se
             Column("Ratio to the White rate"),
             Column("95% confidence interval: lower"),
             Column("95% confidence interval: upper"),
+            Column("Note", numeric=False),
         ],
         rows,
     )
@@ -76,10 +93,13 @@ def ethnicity_sections(store: Store, context: Context, caveats: dict) -> list[Se
     for group in GROUPS:
         g = groups[group]
         ci = g["ratio_ci95"]
-        text = "not available" if g["ratio_to_white"] is None else f"{g['ratio_to_white']:.2f}"
-        if ci:
-            text += f" ({ci[0]:.2f} to {ci[1]:.2f})"
-        ratio_bars.append(charts.Bar(group, g["ratio_to_white"], text, *(ci or (None, None))))
+        if g["ratio_to_white"] is None:
+            ratio_bars.append(charts.Bar(group, None, "not available"))
+        elif not _ratio_shown(g["searches"], white, g["ratio_to_white"]):
+            ratio_bars.append(charts.Bar(group, None, TOO_FEW_TO_COMPARE.lower()))
+        else:
+            text = f"{g['ratio_to_white']:.2f}" + (f" ({ci[0]:.2f} to {ci[1]:.2f})" if ci else "")
+            ratio_bars.append(charts.Bar(group, g["ratio_to_white"], text, *(ci or (None, None))))
     top = max(GROUPS, key=lambda group: groups[group]["rate_per_1000"] or 0)
     rate_chart = charts.bar_chart(
         "chart-rate",
@@ -95,7 +115,8 @@ def ethnicity_sections(store: Store, context: Context, caveats: dict) -> list[Se
         "intervals",
         "Bar chart of each group's search rate divided by the White rate; the dashed line "
         "at 1 is the White rate, and whiskers show the 95% confidence interval, also "
-        "written beside each bar. The table gives every figure.",
+        "written beside each bar. A ratio from fewer than 10 searches in either group is "
+        "written out as too few searches to compare, not drawn. The table gives every figure.",
         ratio_bars,
         reference=(1.0, "1 = the White rate"),
     )
@@ -111,7 +132,8 @@ def ethnicity_sections(store: Store, context: Context, caveats: dict) -> list[Se
             "ratio: where it does not include 1, the difference from the White rate is "
             "unlikely to be chance."
         ],
-        caveats=caveats.get("not_stated", []),
+        # The residents caveat sits beside the rates as well as at the top.
+        caveats=caveats.get("residents", []) + caveats.get("not_stated", []),
         wide=True,
     )
     return [main, _ratio_by_month(store, context, caveats)]
@@ -122,21 +144,27 @@ def _ratio_by_month(store: Store, context: Context, caveats: dict) -> Section:
     rows, bars = [], []
     for row in series:
         low, high = row["ratio_ci95"] or (None, None)
+        shown = row["ratio"] is not None and not row["too_few"]
+        notes = [context.month_note(row["month"], row["partial"])]
+        if row["ratio"] is not None and row["too_few"]:
+            notes.append(too_few_note("Black"))
         rows.append(
             [
                 Cell(month_label(row["month"]), row["month"], numeric=False, header=True),
                 count(row["searches"]),
                 count(row["white_searches"]),
-                decimal(row["ratio"]),
-                decimal(low),
-                decimal(high),
-                words(context.month_note(row["month"], row["partial"])),
+                decimal(row["ratio"]) if shown or row["ratio"] is None else too_few(),
+                decimal(low if shown else None),
+                decimal(high if shown else None),
+                words("; ".join(n for n in notes if n)),
             ]
         )
         text = "not available" if row["ratio"] is None else f"{row['ratio']:.2f}"
         if row["ratio_ci95"]:
             text += f" ({low:.2f} to {high:.2f})"
-        if row["partial"]:
+        if row["ratio"] is not None and row["too_few"]:
+            bars.append(charts.Bar(month_label(row["month"]), None, TOO_FEW_TO_COMPARE.lower()))
+        elif row["partial"]:
             # A partial month's ratio rests on a handful of searches and would dwarf the
             # others: written out, not drawn.
             bars.append(charts.Bar(month_label(row["month"]), None, f"partial month: {text}"))
@@ -161,8 +189,9 @@ def _ratio_by_month(store: Store, context: Context, caveats: dict) -> Section:
         f"Black people's search rate compared with White people's in {context.area}, by month",
         "Bar chart, one bar per month, of the Black search rate divided by the White rate, "
         "with 95% confidence intervals as whiskers and written beside each bar; the dashed "
-        "line at 1 is the White rate. Partial months are written out, not drawn. The table "
-        "gives every figure.",
+        "line at 1 is the White rate. Partial months, and months with fewer than 10 searches "
+        "of Black or of White people (too few to compare), are written out, not drawn. The "
+        "table gives every figure.",
         bars,
         reference=(1.0, "1 = the White rate"),
     )

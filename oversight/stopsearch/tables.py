@@ -6,7 +6,10 @@ and as written to the table's CSV (`csv`: "5586", "18.1" under a heading ending 
 the same number at the same precision, so a download never disagrees with the page.
 Rates per 1,000 and ratios are shown to 2 decimals (as summary() rounds them), shares
 as percentages to 1 decimal; a figure that cannot be worked out is NOT_AVAILABLE on
-the page and blank in the CSV.
+the page and blank in the CSV. A ratio to the White rate from too few searches
+(definitions.too_few_to_compare) is the words "Too few searches to compare" on the page
+and blank in the CSV, with the reason in the row's "Note" column, so a spreadsheet never
+reads a number that is not there.
 """
 
 from __future__ import annotations
@@ -16,7 +19,15 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
-from .definitions import shift_month
+from .definitions import (
+    MIN_SEARCHES_TO_COMPARE,
+    MONTH_LABELS,
+    NOT_PUBLISHED,
+    OTHER_FORCE_ONLY,
+    PARTIAL,
+    TOO_FEW_TO_COMPARE,
+    shift_month,
+)
 
 NOT_AVAILABLE = "–"  # shown for a figure that cannot be worked out; blank in the CSV
 
@@ -125,6 +136,19 @@ def decimal(x: float | None) -> Cell:
     return Cell(NOT_AVAILABLE, "") if x is None else Cell(f"{x:,.2f}", f"{x:.2f}")
 
 
+def too_few() -> Cell:
+    """A ratio (or its interval) from too few searches: words, blank in the CSV."""
+    return Cell(TOO_FEW_TO_COMPARE, "", numeric=False)
+
+
+def too_few_note(group: str) -> str:
+    """Why a row's ratio is not shown, for its "Note" cell."""
+    return (
+        f"{TOO_FEW_TO_COMPARE}: fewer than {MIN_SEARCHES_TO_COMPARE} person searches of "
+        f"{group} people or of White people"
+    )
+
+
 def percent(share: float | None, *, signed: bool = False) -> Cell:
     if share is None:
         return Cell(NOT_AVAILABLE, "")
@@ -144,6 +168,8 @@ class Context:
     summary: dict
     forces: list[str]
     published: dict[str, dict]  # what the covering forces published, by month (all months)
+    # definitions.month_status of each month of the period (dashboard.volume_by_month)
+    statuses: dict[str, str] = field(default_factory=dict)
 
     @property
     def area(self) -> str:
@@ -163,6 +189,14 @@ class Context:
         return {m: p for m, p in self.published.items() if first <= m <= last}
 
     def month_note(self, month: str, partial: bool) -> str:
-        if month not in self.published:
-            return f"No data: no records published by the {self.force_names}"
-        return "Partial month" if partial else ""
+        """The month's label by what its records say (definitions.MONTH_LABELS), with
+        whose records they are: "No records published by the Metropolitan Police
+        Service", "Records from another force only: ...", "Partial month" or ""."""
+        status = self.statuses.get(month)
+        if status is None:  # outside the period: only what was published is known
+            status = NOT_PUBLISHED if month not in self.published else (PARTIAL if partial else "")
+        if status == NOT_PUBLISHED:
+            return f"{MONTH_LABELS[NOT_PUBLISHED]} by the {self.force_names}"
+        if status == OTHER_FORCE_ONLY:
+            return f"{MONTH_LABELS[OTHER_FORCE_ONLY]}: the {self.force_names} published none"
+        return MONTH_LABELS.get(status, "")

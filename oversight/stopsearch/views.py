@@ -5,7 +5,8 @@
     /stop-and-search/<area>/<table>.csv?from=..&to=..  one of its tables as CSV
 
 `<area>` is the area's slug (forms.area_slug). Without `from` and `to` an area gets
-its default period: the latest 12 months its force published (default_period).
+its default period: its latest 12 complete months (definitions.complete_period: never
+opening or closing on a month its force did not publish or that is partial).
 
 Every request opens the DuckDB store read-only and closes it before returning, so an
 import (one writing process) only ever waits for a page in flight. Responses when the
@@ -36,7 +37,7 @@ from django.urls import reverse
 from oversight.downloads import csv_writer
 
 from . import dashboard
-from .definitions import area_forces, shift_month
+from .definitions import area_forces, complete_period
 from .forms import PeriodForm, area_slug
 from .report import Dashboard, build
 from .store import Store
@@ -92,6 +93,7 @@ class _Choices:
         self.months = dashboard.months_imported(store)
         self.by_slug = {area_slug(a): a for a in self.areas}
         self.published: dict[str, list[str]] = {}
+        self._counts: dict[str, dict[str, int]] | None = None
 
     def form(self, data: dict | None = None, initial: dict | None = None) -> PeriodForm:
         return PeriodForm(data, initial=initial, areas=self.areas, months=self.months)
@@ -100,14 +102,16 @@ class _Choices:
         return DEFAULT_AREA if DEFAULT_AREA in self.areas else self.areas[0]
 
     def default_period(self, area: str) -> tuple[str, str]:
-        """The latest DEFAULT_MONTHS months the area's force published (all months
-        imported if it has no force), cut at the first one."""
+        """The area's latest DEFAULT_MONTHS complete months (definitions.complete_period)
+        of what its force published (all months imported if it has no force)."""
         force = self.covering.get(area)
         if force is not None and force not in self.published:
             self.published[force] = sorted(dashboard.force_months(self.store, [force]))
         published = self.published.get(force) or self.months
-        last = published[-1]
-        return max(shift_month(last, 1 - DEFAULT_MONTHS), published[0]), last
+        if self._counts is None:
+            # Looked up once for every area: the landing page wants them all.
+            self._counts = dashboard.searches_by_area_and_month(self.store)
+        return complete_period(self._counts.get(area, {}), published, DEFAULT_MONTHS)
 
 
 _cache: OrderedDict[tuple, Dashboard] = OrderedDict()

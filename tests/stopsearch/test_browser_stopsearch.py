@@ -68,3 +68,14 @@ def test_dashboard_reflows_on_a_small_screen(site, pages):
     site.visit("/stop-and-search/hackney/?from=2018-01&to=2018-12")
     # Tables scroll inside their own (focusable) boxes; the page itself never does.
     assert site.page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_city_of_london_caveat_and_ratio_range_pass_axe(site, pages):
+    site.visit("/stop-and-search/city-of-london/")
+    site.check()
+    page = site.page
+    cards = page.locator(".app-stats__card").all_inner_texts()
+    ratio = next(c for c in cards if "White rate" in c)
+    assert "95% range" in ratio or ratio.startswith("Too few searches to compare")
+    warning = page.locator(".govuk-warning-text").first.inner_text()
+    assert "City of London has only 8,584 residents" in warning

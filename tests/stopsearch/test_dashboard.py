@@ -39,9 +39,27 @@ def loaded(store, tmp_path):
 def test_volume_by_month_covers_every_month_with_partial_flags(loaded):
     months = dashboard.volume_by_month(loaded, "Hackney", "2018-04", "2018-06")
     assert months == [
-        {"month": "2018-04", "searches": 0, "person_searches": 0, "partial": True},
-        {"month": "2018-05", "searches": 5, "person_searches": 5, "partial": False},
-        {"month": "2018-06", "searches": 8, "person_searches": 7, "partial": False},
+        {
+            "month": "2018-04",
+            "searches": 0,
+            "person_searches": 0,
+            "partial": True,
+            "status": "not_published",
+        },
+        {
+            "month": "2018-05",
+            "searches": 5,
+            "person_searches": 5,
+            "partial": False,
+            "status": "complete",
+        },
+        {
+            "month": "2018-06",
+            "searches": 8,
+            "person_searches": 7,
+            "partial": False,
+            "status": "complete",
+        },
     ]
 
 

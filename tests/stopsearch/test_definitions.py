@@ -8,6 +8,7 @@ import pytest
 
 from oversight.stopsearch.definitions import (
     UnknownArea,
+    complete_period,
     months_between,
     partial_months,
     ratio_with_ci,
@@ -203,3 +204,34 @@ def test_force_prefix_picks_the_force_over_an_area(store, tmp_path):
     load(store, tmp_path, [search(), search(where=None)], force="city-of-london")
     assert summary(store, "City of London", "2018-06", "2018-06")["searches"] == 0
     assert summary(store, "force:City-of-London", "2018-06", "2018-06")["searches"] == 2
+
+
+def steady(months: list[str], n: int = 100) -> dict[str, int]:
+    return dict.fromkeys(months, n)
+
+
+def test_default_period_is_the_latest_twelve_complete_months():
+    published = months_between("2017-01", "2018-12")
+    assert complete_period(steady(published), published) == ("2018-01", "2018-12")
+
+
+def test_default_period_ends_before_a_partial_latest_month():
+    published = months_between("2017-01", "2018-12")
+    counts = steady(published) | {"2018-12": 20}
+    assert complete_period(counts, published) == ("2017-12", "2018-11")
+
+
+def test_default_period_never_starts_on_a_partial_or_missing_month():
+    # A partial month inside every recent run of twelve: the twelve months ending with
+    # the latest complete one, starting after the incomplete months at their start.
+    published = [m for m in months_between("2017-06", "2018-12") if m != "2018-02"]
+    counts = steady(published) | {"2018-01": 10}
+    assert complete_period(counts, published) == ("2018-03", "2018-12")
+    # Opening on a complete month, the missing month inside stays (the page flags it).
+    counts = steady(published) | {"2017-12": 10}
+    assert complete_period(counts, published) == ("2018-01", "2018-12")
+
+
+def test_default_period_of_a_short_record_is_all_of_it():
+    published = months_between("2018-09", "2018-12")
+    assert complete_period(steady(published), published) == ("2018-09", "2018-12")

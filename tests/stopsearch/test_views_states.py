@@ -124,7 +124,7 @@ def test_a_force_month_missing_from_the_store_is_no_data(client, site_urls, tmp_
     import_months(site_urls.STOPSEARCH_DB, tmp_path, months)
     shown = text_of(client.get("/stop-and-search/hackney/", {"from": "2018-01", "to": "2018-03"}))
     assert "published no records for February 2018" in shown
-    assert "No data: no records published by the Metropolitan Police Service" in shown
+    assert "No records published by the Metropolitan Police Service" in shown
 
 
 def test_landing_without_hackney_defaults_to_the_first_area(client, site_urls, tmp_path):
