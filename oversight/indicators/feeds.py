@@ -3,8 +3,9 @@
 `feed_stopsearch_disproportionality` turns the stop-and-search store's monthly
 Black-to-White ratio for an area (Home Office method, Census 2021 populations) into the
 values of an indicator, so that a board sees it beside its other figures with direction
-of travel. Partial months (too few located records to read) and months where the ratio
-is undefined are left out, never recorded as zero.
+of travel. Partial months (too few located records to read), months with fewer than 10
+searches in either group and months where the ratio is undefined are left out, never
+recorded as zero.
 """
 
 from __future__ import annotations
@@ -78,7 +79,8 @@ def feed_stopsearch_disproportionality(
             ),
         )
         for m in months
-        if m["ratio"] is not None and not m["partial"] and m["ratio_ci95"]
+        # Too few searches in either group to compare: left out, as on the dashboard.
+        if m["ratio"] is not None and not m["partial"] and m["ratio_ci95"] and not m["too_few"]
     ]
     if not rows:
         return None
