@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "oversight.indicators",
     "oversight.chasing",
     "oversight.reports",
+    "oversight.community",
     "oversight.public",
     "oversight.search",
     "oversight.api",
