@@ -80,6 +80,8 @@ def community(db) -> Community:
         owner_person=officer,
         start_date=today - timedelta(days=30),
         due_date=today + timedelta(days=330),
+        status=TrackedItem.Status.IN_PROGRESS,
+        progress=20,
     )
     plan = ActionPlan.objects.create(
         title="Trust and Confidence in Policing Action Plan",

@@ -18,8 +18,13 @@ from ..models import Feedback, Recipient, Theme, new_reference
 _THANKS_KEY = "community_feedback_reference"
 
 
+def _posted(request: HttpRequest):
+    """The form's data when it was sent (even empty, so that it is checked), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def feedback_form(request: HttpRequest) -> HttpResponse:
-    form = PublicFeedbackForm(request.POST or None)
+    form = PublicFeedbackForm(_posted(request))
     status = 200
     if request.method == "POST":
         if form.is_spam:

@@ -40,6 +40,11 @@ from ..models import Feedback, PanelSession, SubmitterContact
 LINK_CHOICES = 40
 
 
+def _posted(request: HttpRequest):
+    """The form's data when it was sent (even empty, so that it is checked), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _person(request: HttpRequest) -> Person | None:
     return getattr(request.user, "person", None)
 
@@ -116,7 +121,7 @@ def feedback_new(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Only people in the directory can log feedback.")
     meetings = Meeting.objects.visible_to(viewer).select_related("body").order_by("-date")
     form = LogFeedbackForm(
-        request.POST or None, meetings=meetings, initial={"received_on": timezone.localdate()}
+        _posted(request), meetings=meetings, initial={"received_on": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -178,7 +183,7 @@ def _moderator_feedback(request: HttpRequest, pk: int) -> tuple[Feedback, Viewer
 @login_required
 def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     feedback, viewer = _moderator_feedback(request, pk)
-    form = ModerateForm(request.POST or None, initial={"summary": feedback.summary})
+    form = ModerateForm(_posted(request), initial={"summary": feedback.summary})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -214,7 +219,7 @@ def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 def feedback_respond(request: HttpRequest, pk: int) -> HttpResponse:
     feedback, viewer = _moderator_feedback(request, pk)
     form = RespondForm(
-        request.POST or None,
+        _posted(request),
         initial={"position": feedback.position, "response": feedback.response},
     )
     if request.method == "POST" and form.is_valid():
@@ -269,7 +274,7 @@ def feedback_link(request: HttpRequest, pk: int) -> HttpResponse:
     feedback, viewer = _moderator_feedback(request, pk)
     q = (request.GET.get("q") or request.POST.get("q") or "").strip()
     items, recs = _link_choices(viewer, feedback, q)
-    form = LinkForm(request.POST or None, items=items, recommendations=recs)
+    form = LinkForm(_posted(request), items=items, recommendations=recs)
     if request.method == "POST" and form.is_valid():
         try:
             operations.link_feedback(
@@ -318,7 +323,7 @@ def feedback_new_action(request: HttpRequest, pk: int) -> HttpResponse:
     feedback, viewer = _moderator_feedback(request, pk)
     plans = ActionPlan.objects.visible_to(viewer)
     form = NewActionForm(
-        request.POST or None,
+        _posted(request),
         plans=plans,
         initial={
             "owner_org": feedback.for_organisation_id
@@ -365,7 +370,7 @@ def panel_session_new(request: HttpRequest, panel_pk: int) -> HttpResponse:
         )
         .distinct()
     )
-    form = PanelSessionForm(request.POST or None, members=members, initial={"held_on": today})
+    form = PanelSessionForm(_posted(request), members=members, initial={"held_on": today})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
