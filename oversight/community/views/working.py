@@ -393,7 +393,7 @@ def panel_session_new(request: HttpRequest, panel_pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"The session is recorded; its {session.findings.count()} findings are sent to "
+                f"The session is recorded; its {len(form.findings())} findings are sent to "
                 f"{session.recipient.name}.",
             )
             return redirect(session.get_absolute_url())
