@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent / "oversight"
 ALLOWED = {
     "chasing/operations.py",
     "chasing/schedule.py",
+    "community/demo.py",
     "community/operations.py",
     "directory/management/commands/demo.py",
     "editing.py",
