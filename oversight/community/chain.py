@@ -39,21 +39,8 @@ class FeedbackRow:
         return [(r, RECOMMENDATION_STATUS_LABELS[s]) for r, s in self.recommendations]
 
     def to_dict(self) -> dict:
-        f = self.feedback
         return {
-            "reference": f.reference,
-            "you_said": f.summary,
-            "received_on": f.received_on.isoformat(),
-            "source": f.source,
-            "source_label": f.source_label(),
-            "theme": f.theme.name,
-            "area": f.area or None,
-            "for": f.recipient.name,
-            "response": {
-                "position": f.position or None,
-                "text": f.response or None,
-                "date": f.responded_at.date().isoformat() if f.responded_at else None,
-            },
+            **self.feedback.to_dict(),
             "outcome": self.outcome.value,
             "we_did": [
                 {

@@ -283,10 +283,9 @@ class Feedback(Restrictable):
     )
     history = HistoricalRecords(m2m_fields=[items, recommendations])
 
-    # Findings of a restricted session are restricted; feedback heard at an exempt
-    # meeting is too. Neither waits for the other's publication: moderation decides.
-    parents = ("session",)
-    restricting_parents = ("meeting",)
+    # Findings of a restricted session are restricted, and feedback heard at a meeting
+    # is public only once the meeting is (its page and title are shown with it).
+    parents = ("session", "meeting")
 
     class Meta:
         ordering = ["-received_on", "-pk"]
@@ -329,6 +328,25 @@ class Feedback(Restrictable):
     @property
     def is_accepted(self) -> bool:
         return self.moderation == self.Moderation.ACCEPTED
+
+    def to_dict(self) -> dict:
+        """What the public may read of it: never who sent or logged it."""
+        return {
+            "reference": self.reference,
+            "you_said": self.summary,
+            "received_on": self.received_on.isoformat(),
+            "source": self.source,
+            "source_label": self.source_label(),
+            "theme": self.theme.name,
+            "area": self.area or None,
+            "for": self.recipient.name,
+            "edited_in_moderation": self.edited_in_moderation,
+            "response": {
+                "position": self.position or None,
+                "text": self.response or None,
+                "date": self.responded_at.date().isoformat() if self.responded_at else None,
+            },
+        }
 
     def source_label(self) -> str:
         if self.session_id:
