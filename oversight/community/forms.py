@@ -107,7 +107,12 @@ class LogFeedbackForm(forms.Form):
     )
     source = forms.ChoiceField(
         label="Where did it come from?",
-        choices=[c for c in Feedback.Source.choices if c[0] != Feedback.Source.PANEL],
+        # The public form and panel sessions file their own feedback.
+        choices=[
+            c
+            for c in Feedback.Source.choices
+            if c[0] not in (Feedback.Source.PANEL, Feedback.Source.FORM)
+        ],
         widget=forms.RadioSelect,
         error_messages={"required": "Choose where it came from."},
     )
