@@ -167,3 +167,55 @@ def test_panel_session_findings_reach_the_polices_matrix(site):
     assert FINDING in page.content()
     assert "Jordan Ellis" not in page.content()
     assert panel.name in page.content()
+
+
+def test_community_pages_fit_a_320_pixel_screen(site):
+    from oversight.community import operations
+    from oversight.community.models import Recipient
+    from oversight.visibility.viewer import Viewer
+
+    from .test_reflow import NARROW, _too_wide
+
+    s = build()
+    _themes()
+    panel = _panel_member()
+    officer = Viewer.for_user(s.officer.user)
+    feedback = operations.log_feedback(
+        viewer=officer,
+        by=s.officer,
+        summary=EDITED,
+        source=Feedback.Source.CONVERSATION,
+        theme=Theme.objects.get(name="Stop and search"),
+        recipient=Recipient(organisation=s.item.owner_org),
+    )
+    operations.link_feedback(feedback, viewer=officer, items=[s.item])
+    member = Person.objects.get(user__username="jordan")
+    session = operations.record_panel_session(
+        panel,
+        viewer=Viewer.for_user(member.user),
+        by=member,
+        held_on=timezone.localdate(),
+        recipient=Recipient(organisation=s.item.owner_org),
+        members_present=[member],
+        reviewed=[operations.Reviewed("Body-worn video clips", "Drugs", 9)],
+        findings=[operations.Finding(FINDING, Theme.objects.get(name="Youth safety"))],
+    )
+    site.page.set_viewport_size(NARROW)
+    public = [
+        "/feedback/",
+        "/you-said-we-did/",
+        Recipient(organisation=s.item.owner_org).get_absolute_url(),
+        feedback.get_absolute_url(),
+        session.get_absolute_url(),
+    ]
+    assert _too_wide(site, public) == []
+    site.sign_in("jordan", PASSWORD)
+    assert _too_wide(site, ["/community/", f"/community/panels/{panel.pk}/sessions/new/"]) == []
+    site.page.context.clear_cookies()  # signed out: the menu hides the button at this width
+    site.sign_in("police", PASSWORD)
+    mine = [
+        "/community/feedback/",
+        feedback.get_absolute_url(),
+        f"/community/feedback/{feedback.pk}/link/",
+    ]
+    assert _too_wide(site, mine) == []
