@@ -171,6 +171,7 @@ def _community_arguments(s) -> dict[str, list[list]]:
         "feedback_link": feedback,
         "feedback_unlink": feedback,
         "feedback_new_action": feedback,
+        "feedback_forget_contact": feedback,
         "panel_session": [[r["PanelSession"].pk], [s.public_session.pk]],
         "panel_session_new": [[s.panel.pk]],
     }

@@ -364,7 +364,9 @@ class SubmitterContact(models.Model):
     name = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
-    history = HistoricalRecords()
+    # No history of its own, unlike every other table: history tables are append-only
+    # (oversight.safekeeping), and contact details must be erasable for good. Their
+    # deletion is recorded in the feedback's history instead (operations.forget_contact).
 
     def __str__(self) -> str:
         return f"Contact for {self.feedback.reference}"

@@ -140,6 +140,20 @@ def decline_feedback(feedback: Feedback, *, viewer: Viewer, by: Person, reason: 
 
 
 @transaction.atomic
+def forget_contact(feedback: Feedback, *, viewer: Viewer) -> None:
+    """Delete the sender's contact details (once they have been answered, or at their
+    request); the feedback itself stays. Its history records who deleted them and when;
+    the details are kept nowhere, so forgetting them is for good."""
+    _refuse_unless_moderator(viewer, feedback)
+    contact = SubmitterContact.objects.filter(feedback=feedback).first()
+    if contact is None:
+        raise ValidationError("There are no contact details to delete.")
+    contact.delete()
+    feedback._change_reason = "Sender's contact details deleted"
+    feedback.save()
+
+
+@transaction.atomic
 def respond_to_feedback(
     feedback: Feedback, *, viewer: Viewer, by: Person, position: str, text: str
 ) -> Feedback:

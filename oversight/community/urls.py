@@ -20,6 +20,11 @@ urlpatterns = [
     path("community/feedback/<int:pk>/link/", working.feedback_link, name="feedback_link"),
     path("community/feedback/<int:pk>/unlink/", working.feedback_unlink, name="feedback_unlink"),
     path(
+        "community/feedback/<int:pk>/forget-contact/",
+        working.feedback_forget_contact,
+        name="feedback_forget_contact",
+    ),
+    path(
         "community/feedback/<int:pk>/new-action/",
         working.feedback_new_action,
         name="feedback_new_action",

@@ -128,3 +128,17 @@ def test_too_many_submissions_from_one_address_are_refused(community, client):
 def test_the_confirmation_needs_a_submission(client, db):
     response = client.get(reverse("feedback_thanks"))
     assert response.status_code == 302 and response.url == reverse("feedback_form")
+
+
+def test_moderator_deletes_the_contact_details_for_good(community, client):
+    client.post(reverse("feedback_form"), _form(community, contact_email="ada@example.org"))
+    feedback = Feedback.private_objects.get()
+    client.force_login(community.outsider.user)
+    assert client.post(reverse("feedback_forget_contact", args=[feedback.pk])).status_code == 404
+    client.force_login(community.officer.user)
+    client.post(reverse("feedback_forget_contact", args=[feedback.pk]))
+    assert not SubmitterContact.objects.filter(feedback=feedback).exists()
+    page = client.get(feedback.get_absolute_url()).content.decode()
+    assert "ada@example.org" not in page
+    assert "contact details deleted" in page  # in the history: who and when
+    assert feedback.summary == SAID

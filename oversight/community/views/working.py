@@ -319,6 +319,19 @@ def feedback_unlink(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+@require_POST
+def feedback_forget_contact(request: HttpRequest, pk: int) -> HttpResponse:
+    feedback, viewer = _moderator_feedback(request, pk)
+    try:
+        operations.forget_contact(feedback, viewer=viewer)
+    except ValidationError as exc:
+        messages.info(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "The sender's contact details are deleted.")
+    return redirect(feedback.get_absolute_url())
+
+
+@login_required
 def feedback_new_action(request: HttpRequest, pk: int) -> HttpResponse:
     feedback, viewer = _moderator_feedback(request, pk)
     plans = ActionPlan.objects.visible_to(viewer)
