@@ -6,7 +6,7 @@ community members on it included."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from oversight.directory.models import Body
 from oversight.visibility.pages import get_visible
@@ -39,6 +39,15 @@ def get_feedback_for_user(request: HttpRequest, pk: int) -> tuple[Feedback, bool
     )
     feedback = get_visible(qs, viewer, pk)
     return feedback, can_moderate(viewer, feedback)
+
+
+def get_panel_for_user(request: HttpRequest, pk: int) -> tuple[Body, bool]:
+    """The panel (bodies are not restricted; else 404), and whether this viewer may
+    record its sessions."""
+    panel = Body.objects.filter(pk=pk).first()
+    if panel is None:
+        raise Http404("No such panel")
+    return panel, can_record_session(viewer_for(request), panel)
 
 
 def get_session_for_user(request: HttpRequest, pk: int) -> tuple[PanelSession, bool]:

@@ -58,3 +58,18 @@ def test_home_does_not_show_other_peoples_unmoderated_feedback(community, client
     client.force_login(community.member.user)
     assert "Someone else" not in client.get(reverse("community_home")).content.decode()
     assert "Someone else" not in client.get(reverse("feedback_list")).content.decode()
+
+
+def test_an_administrator_without_a_person_is_not_shown_the_publics_feedback_as_theirs(
+    community, client, django_user_model
+):
+    operations.submit_public_feedback(
+        summary="A point from the public form.",
+        theme=community.youth_safety,
+        recipient=community.to_police,
+    )
+    admin = django_user_model.objects.create_superuser("root", password="x" * 16)
+    client.force_login(admin)
+    page = client.get(reverse("community_home")).content.decode()
+    assert "A point from the public form." not in page
+    assert "1 feedback awaiting moderation" in page

@@ -25,6 +25,7 @@ from ..access import (
     can_log_feedback,
     can_record_session,
     get_feedback_for_user,
+    get_panel_for_user,
     get_session_for_user,
 )
 from ..forms import (
@@ -54,9 +55,11 @@ def community_home(request: HttpRequest) -> HttpResponse:
     """A person's own community page: what they logged and what became of it, their
     panels' sessions and what those panels follow; for officers, what awaits them."""
     viewer = viewer_for(request)
-    mine = chain.read_rows(
-        Feedback.objects.visible_to(viewer).filter(logged_by_id=viewer.person_id), viewer
-    )
+    mine = []
+    if viewer.person_id is not None:  # else "logged by nobody" would be the public's
+        mine = chain.read_rows(
+            Feedback.objects.visible_to(viewer).filter(logged_by_id=viewer.person_id), viewer
+        )
     panels = Body.objects.filter(pk__in=viewer.body_ids, kind=Body.Kind.PANEL)
     sessions = (
         PanelSession.objects.visible_to(viewer)
@@ -366,12 +369,10 @@ def feedback_new_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def panel_session_new(request: HttpRequest, panel_pk: int) -> HttpResponse:
-    viewer = viewer_for(request)
-    panel = Body.objects.filter(pk=panel_pk).first()
-    if panel is None:
-        raise Http404("No such panel")
-    if not can_record_session(viewer, panel):
+    panel, can_record = get_panel_for_user(request, panel_pk)
+    if not can_record:
         raise PermissionDenied(f"Only members of {panel.name} can record its sessions.")
+    viewer = viewer_for(request)
     today = timezone.localdate()
     members = (
         Person.objects.filter(
