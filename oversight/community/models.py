@@ -350,7 +350,7 @@ class Feedback(Restrictable):
 
     def source_label(self) -> str:
         if self.session_id:
-            return f"{self.session.panel.name} review session, {self.session.held_on:%-d %B %Y}"
+            return f"{self.session.panel.name} review session"
         if self.meeting_id:
             return f"{self.get_source_display()}: {self.meeting.title}"
         return self.get_source_display()
