@@ -59,6 +59,14 @@ class Organisation(models.Model):
         related_name="+",
         help_text="Written to when an item has no named owner, and when an update is late.",
     )
+    # Someone signing in with a council account whose address is at one of these
+    # domains, and who is not yet in the directory, joins this organisation
+    # (oversight/signin).
+    email_domains = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Email domains of its staff, for example ["hackney.gov.uk"].',
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -66,6 +74,20 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def for_email(cls, email: str) -> Organisation | None:
+        """The one organisation whose email domains include `email`'s, else None (also
+        when two organisations claim the same domain: nobody is guessed into either)."""
+        domain = email.rpartition("@")[2].strip().casefold()
+        if not domain:
+            return None
+        found = [
+            org
+            for org in cls.objects.exclude(email_domains=[])
+            if domain in {d.strip().casefold().lstrip("@") for d in org.email_domains}
+        ]
+        return found[0] if len(found) == 1 else None
 
     def names(self) -> list[str]:
         return [n for n in [self.name, self.short_name, *self.aliases] if n]
