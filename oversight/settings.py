@@ -215,6 +215,7 @@ OIDC_USE_PKCE = True
 OIDC_TIMEOUT = 10
 OIDC_AUTHENTICATION_CALLBACK_URL = "council_sign_in_callback"
 AUTHENTICATION_BACKENDS += ["oversight.signin.backends.CouncilAccountBackend"]
+AXES_WHITELIST_CALLABLE = "oversight.signin.backends.is_council_sign_in"
 # --- end of sign-in with the council's accounts ---------------------------------------
 
 LANGUAGE_CODE = "en-gb"

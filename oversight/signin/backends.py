@@ -121,3 +121,14 @@ class CouncilAccountBackend(OIDCAuthenticationBackend):
     def _refuse(self, message: str):
         setattr(self.request, REFUSAL_ATTRIBUTE, message)
         raise SuspiciousOperation(message)
+
+
+def is_council_sign_in(request, credentials) -> bool:
+    """django-axes' exemption (AXES_WHITELIST_CALLABLE): the return from the council's
+    provider is neither counted nor locked. The provider checked the password; what is
+    refused here (an address no organisation has, say) is no guess to throttle, and
+    staff behind one council address would otherwise lock each other out. Replaying
+    the callback gains nothing: its state is single-use and its code needs the PKCE
+    verifier kept in the session."""
+    match = getattr(request, "resolver_match", None)
+    return getattr(match, "url_name", None) == "council_sign_in_callback"

@@ -202,3 +202,14 @@ def test_entra_email_domain_verified_claim_counts_as_verified():
     assert email_is_verified({"email": "a@X.gov.uk"}, ["x.gov.uk"])
     # A provider that says "not verified" is believed, whatever the domain.
     assert not email_is_verified({"email": "a@x.gov.uk", "email_verified": False}, ["x.gov.uk"])
+
+
+def test_refused_council_sign_ins_do_not_lock_out_colleagues_at_the_same_address(
+    client, council_accounts, ada
+):
+    for _ in range(6):
+        refused = come_back_from_provider(client, council_accounts, "dan")
+        assert refused["Location"] == "/accounts/login/"
+    response = come_back_from_provider(client, council_accounts, "ada")
+    assert response["Location"] == "/dashboard/"
+    assert signed_in_user(client) == ada.user
