@@ -24,11 +24,15 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from oversight.signin import provider as council_provider
+from tests.browser.conftest import Site, browser  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENT_ID = "oversight-tests"
 CLIENT_SECRET = "a-client-secret-for-tests-only"
 REDIRECT_URI = "http://testserver/accounts/council/callback/"
+# For the browser test: a loopback address, which the provider accepts on any port
+# (RFC 8252), as the live server's port is not known when the provider starts.
+LOOPBACK_REDIRECT_URI = "http://127.0.0.1/accounts/council/callback/"
 PROVIDER_PASSWORD = "provider-password-123"
 ACCOUNTS = [
     ("ada", "ada.lovelace@hackney.gov.uk", "Ada Lovelace", []),
@@ -46,13 +50,13 @@ class Provider:
     def sign_in(self, authorize_url: str, username: str) -> str:
         """As a browser would: open the provider's page, sign in on its form, and
         follow its redirects until it sends us back; the URL it sends us back to."""
-        browser = requests.Session()
-        response = browser.get(authorize_url, timeout=10)
+        visitor = requests.Session()
+        response = visitor.get(authorize_url, timeout=10)
         assert response.status_code == 200, response.text
         assert "Council sign-in" in response.text
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.text)[1]
         next_url = re.search(r'name="next" value="([^"]+)"', response.text)[1]
-        response = browser.post(
+        response = visitor.post(
             response.url,
             data={
                 "csrfmiddlewaretoken": token,
@@ -69,7 +73,7 @@ class Provider:
             location = requests.compat.urljoin(response.url, response.headers["Location"])
             if urlsplit(location).netloc != provider_host:
                 return location
-            response = browser.get(location, allow_redirects=False, timeout=10)
+            response = visitor.get(location, allow_redirects=False, timeout=10)
         raise AssertionError(f"the provider did not send us back: {response.status_code}")
 
 
@@ -84,7 +88,11 @@ def running_provider(tmp_path_factory):
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         ).decode(),
-        "client": {"id": CLIENT_ID, "secret": CLIENT_SECRET, "redirect_uri": REDIRECT_URI},
+        "client": {
+            "id": CLIENT_ID,
+            "secret": CLIENT_SECRET,
+            "redirect_uri": f"{REDIRECT_URI} {LOOPBACK_REDIRECT_URI}",
+        },
         "users": [
             {"username": u, "email": e, "name": n, "groups": g, "password": PROVIDER_PASSWORD}
             for u, e, n, g in ACCOUNTS
@@ -116,3 +124,13 @@ def council_accounts(settings, running_provider):
     council_provider._discovery.cache_clear()
     yield running_provider
     council_provider._discovery.cache_clear()
+
+
+@pytest.fixture
+def site(browser, live_server):  # noqa: F811
+    """A browser tab on the live server at 127.0.0.1 (see LOOPBACK_REDIRECT_URI),
+    checking every page of ours with axe."""
+    base_url = live_server.url.replace("localhost", "127.0.0.1")
+    context = browser.new_context(base_url=base_url)
+    yield Site(context.new_page(), base_url)
+    context.close()

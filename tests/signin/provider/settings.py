@@ -44,3 +44,7 @@ OAUTH2_PROVIDER = {
     },
     "PKCE_REQUIRED": True,
 }
+# Browsers keep cookies per host, not per port: the provider and the site under test
+# both on 127.0.0.1 must not overwrite each other's session.
+SESSION_COOKIE_NAME = "provider_session"
+CSRF_COOKIE_NAME = "provider_csrftoken"
