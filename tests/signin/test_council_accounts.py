@@ -213,3 +213,15 @@ def test_refused_council_sign_ins_do_not_lock_out_colleagues_at_the_same_address
     response = come_back_from_provider(client, council_accounts, "ada")
     assert response["Location"] == "/dashboard/"
     assert signed_in_user(client) == ada.user
+
+
+def test_switching_off_an_account_signs_out_its_council_session_at_once(
+    client, council_accounts, ada
+):
+    come_back_from_provider(client, council_accounts, "ada")
+    assert client.get("/dashboard/").status_code == 200
+    ada.user.is_active = False
+    ada.user.save()
+    response = client.get("/dashboard/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
