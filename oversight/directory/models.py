@@ -76,18 +76,16 @@ class Organisation(models.Model):
         return self.name
 
     @classmethod
-    def for_email(cls, email: str) -> Organisation | None:
-        """The one organisation whose email domains include `email`'s, else None (also
-        when two organisations claim the same domain: nobody is guessed into either)."""
+    def for_email(cls, email: str) -> list[Organisation]:
+        """The organisations whose email domains include `email`'s (normally one)."""
         domain = email.rpartition("@")[2].strip().casefold()
         if not domain:
-            return None
-        found = [
+            return []
+        return [
             org
-            for org in cls.objects.exclude(email_domains=[])
+            for org in cls.objects.all()
             if domain in {d.strip().casefold().lstrip("@") for d in org.email_domains}
         ]
-        return found[0] if len(found) == 1 else None
 
     def names(self) -> list[str]:
         return [n for n in [self.name, self.short_name, *self.aliases] if n]

@@ -43,7 +43,7 @@ def account_for_council_email(email: str, *, name: str = "") -> AbstractBaseUser
       organisation, a partner officer with no memberships and no staff or
       administrator rights, named from the token's ``name`` (else the address).
     - Otherwise `SignInRefused`: the account is switched off, the address is on more
-      than one account, or no organisation has its domain.
+      than one account, or not exactly one organisation has its domain.
     """
     email = email.strip()
     users = get_user_model().objects
@@ -61,13 +61,21 @@ def account_for_council_email(email: str, *, name: str = "") -> AbstractBaseUser
             )
         return matches[0]
     domain = email.rpartition("@")[2]
-    organisation = Organisation.for_email(email)
-    if organisation is None:
+    organisations = Organisation.for_email(email)
+    if not organisations:
         raise SignInRefused(
             f"No organisation in Oversight has the email domain {domain}, so we could not "
             "set up your account. Ask the scrutiny team to add your organisation's email "
             "domain, or sign in with a username and password."
         )
+    if len(organisations) > 1:
+        # Nobody is guessed into one of them: the directory must say which.
+        raise SignInRefused(
+            f"More than one organisation in Oversight has the email domain {domain}, so "
+            "we cannot tell which is yours. Ask the scrutiny team to add you to the "
+            "directory, or sign in with a username and password."
+        )
+    organisation = organisations[0]
     user = users.create_user(username=_free_username(email), email=email)
     user.set_unusable_password()
     user.save(update_fields=["password"])

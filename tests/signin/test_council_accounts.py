@@ -225,3 +225,20 @@ def test_switching_off_an_account_signs_out_its_council_session_at_once(
     response = client.get("/dashboard/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_newcomer_is_not_guessed_into_one_of_two_organisations_sharing_a_domain(
+    client, council_accounts, hackney
+):
+    OrganisationFactory(name="Hackney Education", email_domains=["@Hackney.gov.uk"])
+    response = come_back_from_provider(client, council_accounts, "carol")
+    page = refusal_on_sign_in_page(client, response)
+    assert "More than one organisation in Oversight has the email domain hackney.gov.uk" in page
+    assert not Person.objects.filter(name="Carol Jones").exists()
+
+
+def test_a_page_on_another_site_is_not_where_a_council_sign_in_lands(client, council_accounts, ada):
+    response = come_back_from_provider(
+        client, council_accounts, "ada", next_url="https://elsewhere.example/"
+    )
+    assert response["Location"] == "/dashboard/"
