@@ -21,7 +21,7 @@ from docx import Document
 
 from oversight.chasing.models import UpdateRound
 from oversight.community import operations as community_ops
-from oversight.community.models import Feedback, PanelSession, Recipient, Theme
+from oversight.community.models import Feedback, PanelSession, Recipient
 from oversight.directory.models import Person
 from oversight.indicators.models import Indicator
 from oversight.meetings import operations as meeting_ops
@@ -295,7 +295,7 @@ def _restricted(s) -> dict[str, Restrictable]:
         "Feedback": Feedback.private_objects.create(
             summary=f"The named case {_marker('Feedback')}",
             source=Feedback.Source.CONVERSATION,
-            theme=Theme.objects.first(),
+            theme=community_ops.add_default_themes()[0],
             for_organisation=b.police,
             moderation=Feedback.Moderation.ACCEPTED,
             restricted=True,
@@ -307,7 +307,7 @@ def _community(s) -> None:
     """Feedback for the police that the public must never read: declined, unmoderated
     (with the sender's contact details), a finding of the restricted session; and an
     accepted one linked to the restricted action and recommendation."""
-    b, theme = s.b, Theme.objects.first()
+    b, theme = s.b, community_ops.add_default_themes()[0]
     police = Recipient(organisation=b.police)
     moderator = Viewer.for_user(b.member.user)
     s.pending = community_ops.submit_public_feedback(

@@ -22,7 +22,7 @@ from oversight.tracker.models import TrackedItem
 from oversight.visibility.viewer import Viewer
 
 from . import operations
-from .models import Feedback, PanelSession, Recipient, Theme
+from .models import Feedback, PanelSession, Recipient
 
 KEY = "demo:community"
 SOG = "Community Safety Partnership Statutory Officer Group"
@@ -113,7 +113,7 @@ def add_demo_community(people: dict[str, Person]) -> DemoCommunity | None:
     if meeting is None or panel is None or police is None:
         return None
     clerk, officer, member = people["council"], people["police"], people["community"]
-    themes = {t.name: t for t in Theme.objects.all()}
+    themes = {t.name: t for t in operations.add_default_themes()}
 
     conversation = []
     for key, theme, said, action, position, response in CONVERSATION:

@@ -36,6 +36,19 @@ def new_reference() -> str:
     return "FB-" + "".join(secrets.choice(_REFERENCE_LETTERS) for _ in range(8))
 
 
+# The themes a new installation starts with (migration 0002 adds them too).
+DEFAULT_THEMES = (
+    "Stop and search",
+    "Youth safety",
+    "Policing in schools",
+    "Communication and engagement",
+    "Trust and confidence",
+    "Violence against women and girls",
+    "Support services",
+    "Other",
+)
+
+
 class Theme(models.Model):
     """What feedback is about (stop and search, youth safety...): a list administrators
     keep in the admin site; themes no longer offered stay on the feedback filed under them."""

@@ -16,7 +16,24 @@ from oversight.tracker.models import ActionPlan, Recommendation, TrackedItem
 from oversight.visibility.viewer import Viewer
 
 from .access import can_moderate, can_record_session
-from .models import Feedback, PanelSession, Recipient, ReviewedMaterial, SubmitterContact, Theme
+from .models import (
+    DEFAULT_THEMES,
+    Feedback,
+    PanelSession,
+    Recipient,
+    ReviewedMaterial,
+    SubmitterContact,
+    Theme,
+)
+
+
+@transaction.atomic
+def add_default_themes() -> list[Theme]:
+    """The starting themes, added where missing (never changed where they exist)."""
+    return [
+        Theme.objects.get_or_create(name=name, defaults={"position": n})[0]
+        for n, name in enumerate(DEFAULT_THEMES, start=1)
+    ]
 
 
 def _check_summary(summary: str) -> str:

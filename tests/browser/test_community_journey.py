@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from oversight.community import operations
 from oversight.community.models import Feedback, Theme
 from oversight.directory.models import Body, Membership, Person
 
@@ -26,8 +27,7 @@ FINDING = "In two clips of searches of children, no officer explained the young 
 
 def _themes() -> None:
     # A transactional test empties the tables the migrations filled: put the themes back.
-    for n, name in enumerate(["Stop and search", "Youth safety", "Communication"], start=1):
-        Theme.objects.get_or_create(name=name, defaults={"position": n})
+    operations.add_default_themes()
 
 
 def _panel_member() -> Body:
@@ -170,7 +170,6 @@ def test_panel_session_findings_reach_the_polices_matrix(site):
 
 
 def test_community_pages_fit_a_320_pixel_screen(site):
-    from oversight.community import operations
     from oversight.community.models import Recipient
     from oversight.visibility.viewer import Viewer
 
