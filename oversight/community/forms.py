@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import Http404
 
 from oversight.directory.models import Body, Organisation, Person
 
@@ -33,7 +34,7 @@ class RecipientField(forms.ChoiceField):
             return None
         try:
             return Recipient.from_key(value)
-        except Exception as exc:  # Http404 from an unknown key
+        except Http404 as exc:  # a key from the list whose record has since gone
             raise ValidationError("Choose who it is for from the list.") from exc
 
 

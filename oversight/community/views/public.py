@@ -4,7 +4,7 @@ for all, or for one organisation or body, with the matrix), as CSV and JSON too.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
 from oversight.downloads import csv_response
@@ -128,7 +128,7 @@ def _export_rows(request: HttpRequest) -> list[chain.FeedbackRow]:
     if key:
         try:
             recipient = Recipient.from_key(key)
-        except Exception:  # an unknown key exports nothing rather than everything
+        except Http404:  # an unknown key exports nothing rather than everything
             return []
     return chain.read_rows(chain.accepted(PUBLIC, recipient=recipient, **_filters(request)), PUBLIC)
 
