@@ -178,3 +178,20 @@ def test_officer_unlinks_an_item_linked_by_mistake(community, accepted, client, 
     client.post(reverse("feedback_unlink", args=[accepted.pk]), {"item": community.commitment.pk})
     assert accepted.items.count() == 0
     assert accepted.history.count() >= 2  # the links are part of the record's history
+
+
+def test_the_action_page_names_the_feedback_it_answers(community, accepted, client, viewer_of):
+    operations.link_feedback(
+        accepted, viewer=viewer_of(community.officer), items=[community.commitment]
+    )
+    pending = operations.submit_public_feedback(
+        summary="Not yet moderated, about dip sampling.",
+        theme=community.stop_and_search,
+        recipient=community.to_police,
+    )
+    operations.link_feedback(
+        pending, viewer=viewer_of(community.officer), items=[community.commitment]
+    )
+    page = client.get(community.commitment.get_absolute_url()).content.decode()
+    assert "Community feedback this answers" in page and accepted.reference in page
+    assert pending.reference not in page
