@@ -26,8 +26,6 @@ from tests.factories import (
     TrackedItemFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limit():
