@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "oversight.public",
     "oversight.search",
     "oversight.api",
+    "oversight.moderngov",
     "oversight.safekeeping",
 ]
 
