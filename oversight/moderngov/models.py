@@ -58,7 +58,9 @@ class FollowedCommittee(models.Model):
     class Meta:
         ordering = ["title"]
         constraints = [
-            models.UniqueConstraint(fields=["site", "committee_id"], name="one_follow_per_committee")
+            models.UniqueConstraint(
+                fields=["site", "committee_id"], name="one_follow_per_committee"
+            )
         ]
 
     def __str__(self) -> str:
@@ -133,7 +135,9 @@ class SyncedPaper(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(blank=True)
-    paper = models.ForeignKey(Paper, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    paper = models.ForeignKey(
+        Paper, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     imported = models.ForeignKey(
         ImportedDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -171,9 +175,7 @@ class Conflict(models.Model):
     oversight_value = models.JSONField(null=True, blank=True)
     moderngov_value = models.JSONField(null=True, blank=True)
     raised_at = models.DateTimeField(default=timezone.now)
-    resolution = models.CharField(
-        max_length=10, choices=Resolution.choices, blank=True, default=""
-    )
+    resolution = models.CharField(max_length=10, choices=Resolution.choices, blank=True, default="")
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -184,7 +186,28 @@ class Conflict(models.Model):
         ordering = ["-raised_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.field_name}"
+        return f"{self.label}: {self.what}"
+
+    @property
+    def what(self) -> str:
+        """The field in the officer's words."""
+        return _FIELD_WORDS.get(self.field_name, self.field_name)
+
+
+_FIELD_WORDS = {
+    "date": "Date",
+    "start": "Start time",
+    "end": "End time",
+    "venue": "Where",
+    "status": "Status",
+    "title": "Title",
+    "number": "Item number",
+    "position": "Place on the agenda",
+    "restricted": "Exempt",
+    "notes": "Minutes",
+    "text": "Decision",
+    "removed": "Taken off the agenda in ModernGov",
+}
 
 
 class SyncRun(models.Model):

@@ -30,7 +30,9 @@ def connect_site(url: str) -> Site:
         raise ValidationError(str(exc)) from None
     site = Site.objects.filter(base_url=root).first()
     if site is None:
-        site = Site(base_url=root, host=root.split("//", 1)[1].split("/", 1)[0].split(":")[0].lower())
+        site = Site(
+            base_url=root, host=root.split("//", 1)[1].split("/", 1)[0].split(":")[0].lower()
+        )
         site._change_reason = "Connected"
         site.save()
     return site
@@ -124,7 +126,11 @@ def resolve_conflict(conflict: Conflict, *, take_moderngov: bool, user) -> Confl
             obj = model.private_objects.filter(pk=conflict.record_pk).first()
             if obj is None:
                 raise ValidationError("That record no longer exists.")
-            setattr(obj, conflict.field_name, _value(conflict.record, conflict.field_name, conflict.moderngov_value))
+            setattr(
+                obj,
+                conflict.field_name,
+                _value(conflict.record, conflict.field_name, conflict.moderngov_value),
+            )
             obj._change_reason = "Conflict resolved: took ModernGov's value"
             obj.save(update_fields=[conflict.field_name])
         elif conflict.record == "attendance":

@@ -24,7 +24,12 @@ from .service import ModernGovService, ServiceError
 
 # A paper that failed this many times is left for a person to look at.
 MAX_ATTEMPTS = 3
-_PDF_TYPES = ("application/pdf", "application/x-pdf", "application/octet-stream", "binary/octet-stream")
+_PDF_TYPES = (
+    "application/pdf",
+    "application/x-pdf",
+    "application/octet-stream",
+    "binary/octet-stream",
+)
 
 
 def paper_url(service: ModernGovService, paper: SyncedPaper) -> str:

@@ -153,7 +153,12 @@ class ModernGovService:
                 if exc.code < 500:
                     raise ServiceError(_refusal(exc.code, what)) from None
                 last_problem = f"the service failed ({exc.code})"
-            except (urllib.error.URLError, socket.timeout, ConnectionError, http.client.HTTPException) as exc:
+            except (
+                urllib.error.URLError,
+                socket.timeout,
+                ConnectionError,
+                http.client.HTTPException,
+            ) as exc:
                 reason = getattr(exc, "reason", exc)
                 last_problem = f"the service could not be reached ({reason})"
         raise ServiceError(f"Asking for {what}: {last_problem}, after {self.attempts} tries.")

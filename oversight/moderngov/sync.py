@@ -74,9 +74,7 @@ class SyncProgress:
 
     def counts(self) -> dict:
         return {
-            k: v
-            for k, v in self.__dict__.items()
-            if isinstance(v, int) and not isinstance(v, bool)
+            k: v for k, v in self.__dict__.items() if isinstance(v, int) and not isinstance(v, bool)
         }
 
 
@@ -133,7 +131,9 @@ def sync_site(
     reason = reason_for(site)
     if committees is None:
         committees = list(
-            FollowedCommittee.objects.filter(site=site, following=True).select_related("body", "site")
+            FollowedCommittee.objects.filter(site=site, following=True).select_related(
+                "body", "site"
+            )
         )
     progress.committees_total += len(committees)
     today = timezone.localdate()
@@ -202,7 +202,9 @@ def _sync_papers(service, site, progress, tell, reason, read_papers: bool) -> No
     tell(progress)
     queued = []
     for paper in todo:
-        where = f"{paper.synced_meeting.committee.title}, paper {paper.attachment_id} ({paper.title})"
+        where = (
+            f"{paper.synced_meeting.committee.title}, paper {paper.attachment_id} ({paper.title})"
+        )
         try:
             content = papers.fetch_pdf(service, paper)
             queued.append(papers.queue_paper(paper, content, reason=reason))
@@ -217,12 +219,16 @@ def _sync_papers(service, site, progress, tell, reason, read_papers: bool) -> No
         progress.papers_read += papers.read_queued(queued)
 
 
-def sync_all(*, since: date | None = None, read_papers: bool = True, on_progress=None) -> SyncProgress:
+def sync_all(
+    *, since: date | None = None, read_papers: bool = True, on_progress=None
+) -> SyncProgress:
     """Sync every site with committees followed, and log the run."""
     run = SyncRun.objects.create()
     progress = SyncProgress()
     for site in Site.objects.filter(committees__following=True).distinct():
-        sync_site(site, since=since, read_papers=read_papers, progress=progress, on_progress=on_progress)
+        sync_site(
+            site, since=since, read_papers=read_papers, progress=progress, on_progress=on_progress
+        )
     run.finished_at = timezone.now()
     run.summary = progress.summary()
     run.counts = progress.counts()

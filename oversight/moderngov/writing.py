@@ -192,7 +192,9 @@ class MeetingWriter:
             meeting = Meeting(body=self.body, published=True, **values)
             meeting.source_key = self._meeting_key(on, detail.id)
             self._save(meeting)
-            synced = SyncedMeeting(committee=self.committee, moderngov_id=detail.id, meeting=meeting)
+            synced = SyncedMeeting(
+                committee=self.committee, moderngov_id=detail.id, meeting=meeting
+            )
             synced.save()
             outcome = "new"
             before: dict = {}
@@ -205,7 +207,9 @@ class MeetingWriter:
         changed = [
             f
             for f, v in values.items()
-            if self._put(meeting, label, "meeting", f, v, before.get("meeting", {}), written["meeting"])
+            if self._put(
+                meeting, label, "meeting", f, v, before.get("meeting", {}), written["meeting"]
+            )
         ]
         if "date" in changed:
             meeting.source_key = self._meeting_key(meeting.date, detail.id)
@@ -240,16 +244,16 @@ class MeetingWriter:
         # The importer's key for a meeting of this body on this day, so that publishing
         # one of its papers files the records under this meeting, not a copy of it.
         key = f"meeting:{slug(self.body.name, 80)}:{on.isoformat()}"
-        taken = Meeting.private_objects.filter(source_key=key).exclude(moderngov__moderngov_id=moderngov_id)
+        taken = Meeting.private_objects.filter(source_key=key).exclude(
+            moderngov__moderngov_id=moderngov_id
+        )
         return f"{key}:mg{moderngov_id}" if taken.exists() else key
 
     # --- agenda ---------------------------------------------------------------------------
 
     def _write_items(self, meeting: Meeting, detail: MeetingDetail, before: dict, after: dict):
         """The agenda items, in ModernGov's order; returns {ModernGov id: AgendaItem}."""
-        existing = {
-            i.pk: i for i in AgendaItem.private_objects.filter(meeting=meeting)
-        }
+        existing = {i.pk: i for i in AgendaItem.private_objects.filter(meeting=meeting)}
         out: dict[int, AgendaItem] = {}
         host = self.committee.site.host
         for position, entry in enumerate(detail.items, start=1):
@@ -272,12 +276,18 @@ class MeetingWriter:
                     **values,
                 )
                 self._save(item)
-                after[key] = {"pk": item.pk, "notes": minutes, **{k: _json(v) for k, v in values.items()}}
+                after[key] = {
+                    "pk": item.pk,
+                    "notes": minutes,
+                    **{k: _json(v) for k, v in values.items()},
+                }
             else:
                 mine = {"pk": item.pk}
                 label = f"Item {item.number or position}: {item.title}"[:300]
                 changed = [
-                    f for f, v in values.items() if self._put(item, label, "agenda_item", f, v, was, mine)
+                    f
+                    for f, v in values.items()
+                    if self._put(item, label, "agenda_item", f, v, was, mine)
                 ]
                 if meeting.minutes_locked:
                     mine["notes"] = was.get("notes", item.notes)
@@ -304,11 +314,18 @@ class MeetingWriter:
             recorded = (
                 meeting.minutes_locked
                 or TrackedItem.private_objects.filter(agenda_item=item).exists()
-                or Paper.private_objects.filter(agenda_item=item, uploaded_by__isnull=False).exists()
+                or Paper.private_objects.filter(
+                    agenda_item=item, uploaded_by__isnull=False
+                ).exists()
             )
             if recorded:
                 self._conflict(
-                    "agenda_item", item.pk, f"Item {item.number}: {item.title}", "removed", False, True
+                    "agenda_item",
+                    item.pk,
+                    f"Item {item.number}: {item.title}",
+                    "removed",
+                    False,
+                    True,
                 )
                 after[key] = was
                 continue
@@ -335,7 +352,10 @@ class MeetingWriter:
             item = items[entry.id]
             if decision is None and not meeting.minutes_locked:
                 decision = Decision(
-                    meeting=meeting, agenda_item=item, text=entry.decision, restricted=item.restricted
+                    meeting=meeting,
+                    agenda_item=item,
+                    text=entry.decision,
+                    restricted=item.restricted,
                 )
                 self._save(decision)
                 after[key] = {"pk": decision.pk, "text": entry.decision}
@@ -370,14 +390,23 @@ class MeetingWriter:
                 row = Attendance(meeting=meeting, person=person, status=status)
                 self._save(row)
                 mine["status"] = status
-            elif self._put(row, f"Attendance of {person}", "attendance", "status", status, was, mine):
+            elif self._put(
+                row, f"Attendance of {person}", "attendance", "status", status, was, mine
+            ):
                 self._save(row, ["status"])
             after[key] = mine
             self._seat(person, attendee.role)
-            if seat_of(attendee.role) == Membership.Role.CHAIR and status == Attendance.Status.PRESENT:
+            if (
+                seat_of(attendee.role) == Membership.Role.CHAIR
+                and status == Attendance.Status.PRESENT
+            ):
                 chair = person
         for person_id, row in existing.items():
-            if person_id not in seen and str(person_id) in before and row.status == before[str(person_id)].get("status"):
+            if (
+                person_id not in seen
+                and str(person_id) in before
+                and row.status == before[str(person_id)].get("status")
+            ):
                 row._change_reason = self.reason
                 row.delete()
         if chair is not None and meeting.chair_id is None:
@@ -400,7 +429,9 @@ class MeetingWriter:
     def _note_papers(self, synced: SyncedMeeting, detail: MeetingDetail, items) -> None:
         """Each linked document is noted once; papers.py downloads the new ones."""
         known = {p.attachment_id: p for p in SyncedPaper.objects.filter(synced_meeting=synced)}
-        wanted: list[tuple[LinkedDocument, AgendaEntry | None]] = [(d, None) for d in detail.documents]
+        wanted: list[tuple[LinkedDocument, AgendaEntry | None]] = [
+            (d, None) for d in detail.documents
+        ]
         for entry in detail.items:
             wanted += [(d, entry) for d in entry.documents]
         for doc, entry in wanted:

@@ -50,12 +50,17 @@ class FakeSite:
     def get_meetings(self, query: dict) -> str:
         cid = int(query.get("lCommitteeId", "0") or 0)
         rows = self.listing.get(cid, [])
-        start, end = _service_date(query.get("sFromDate", "")), _service_date(query.get("sToDate", ""))
+        start, end = (
+            _service_date(query.get("sFromDate", "")),
+            _service_date(query.get("sToDate", "")),
+        )
         if start and end:
             rows = [m for m in rows if start <= m.date < end]
         # Real sites ignore an ISO (or missing) date and return everything.
         title = f"Committee {cid}"
-        found = re.search(rf"<committeeid>\s*{cid}\s*</committeeid>\s*<committeetitle>([^<]*)<", self.committees)
+        found = re.search(
+            rf"<committeeid>\s*{cid}\s*</committeeid>\s*<committeetitle>([^<]*)<", self.committees
+        )
         if found:
             title = found[1]
         meetings = "".join(

@@ -44,7 +44,9 @@ def test_an_external_link_is_not_downloaded_and_a_page_that_is_not_a_pdf_is_refu
     frontsheet = SyncedPaper.objects.get(attachment_id=9004)
     assert frontsheet.status == SyncedPaper.Status.REFUSED
     assert "text/html" in frontsheet.error
-    assert not any(op == "mgConvert2PDF.aspx" and q.get("ID") == "9002" for op, q in mg_site.requests)
+    assert not any(
+        op == "mgConvert2PDF.aspx" and q.get("ID") == "9002" for op, q in mg_site.requests
+    )
 
 
 def test_a_paper_on_another_host_is_never_fetched(mg_site):
@@ -57,7 +59,9 @@ def test_a_paper_on_another_host_is_never_fetched(mg_site):
     paper = SyncedPaper.objects.get(attachment_id=9001)
     assert paper.status == SyncedPaper.Status.NEW and paper.attempts == 1
     assert "another host" in paper.error
-    assert not any(op == "mgConvert2PDF.aspx" and q.get("ID") == "9001" for op, q in mg_site.requests)
+    assert not any(
+        op == "mgConvert2PDF.aspx" and q.get("ID") == "9001" for op, q in mg_site.requests
+    )
 
 
 def test_a_restricted_paper_and_item_stay_restricted(mg_site):
@@ -118,7 +122,10 @@ def test_a_service_answering_403_is_reported_for_the_committee_and_not_retried(m
     mg_site.failures["GetMeetings:101"] = [(403, "<html>Forbidden</html>", "text/html")]
     follow(mg_site, 101, 102)
     progress = sync_all(since=SINCE)
-    assert sum(1 for op, q in mg_site.requests if op == "GetMeetings" and q["lCommitteeId"] == "101") == 1
+    assert (
+        sum(1 for op, q in mg_site.requests if op == "GetMeetings" and q["lCommitteeId"] == "101")
+        == 1
+    )
     failure = progress.failures[0]
     assert "refused" in failure["problem"] and "(403)" in failure["problem"]
     assert failure["where"].startswith("Living in Hackney Scrutiny Commission (committee 101)")

@@ -49,7 +49,10 @@ def test_dates_are_read_day_first():
 def test_text_escaped_twice_is_unescaped_and_blank_is_nothing():
     assert clean("Members&#39; Question Time") == "Members' Question Time"
     assert clean("  \n ") == ""
-    assert plain_text("&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&amp;nbsp;words&lt;/p&gt;") == "One\n\nTwo words"
+    assert (
+        plain_text("&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&amp;nbsp;words&lt;/p&gt;")
+        == "One\n\nTwo words"
+    )
     assert plain_text("<p class=MsoNormal><span>A</span> <b>b</b></p><script>x()</script>") == "A b"
 
 
@@ -67,10 +70,16 @@ def test_committees_with_a_blank_title_are_left_out():
 
 
 def test_a_committee_with_no_meetings_comes_back_with_counts_only():
-    site = FakeSite(committees=fixture("committees.xml"), listing={103: [], 101: [Listed(1, date(2025, 1, 2))]})
-    empty = site.get_meetings({"lCommitteeId": "103", "sFromDate": "01/01/2025", "sToDate": "01/02/2025"})
+    site = FakeSite(
+        committees=fixture("committees.xml"), listing={103: [], 101: [Listed(1, date(2025, 1, 2))]}
+    )
+    empty = site.get_meetings(
+        {"lCommitteeId": "103", "sFromDate": "01/01/2025", "sToDate": "01/02/2025"}
+    )
     assert read_meetings(parse_reply(empty.encode(), "GetMeetings"), 103) == []
-    one = site.get_meetings({"lCommitteeId": "101", "sFromDate": "01/01/2025", "sToDate": "01/02/2025"})
+    one = site.get_meetings(
+        {"lCommitteeId": "101", "sFromDate": "01/01/2025", "sToDate": "01/02/2025"}
+    )
     assert [m.id for m in read_meetings(parse_reply(one.encode(), "GetMeetings"), 101)] == [1]
 
 
@@ -90,7 +99,10 @@ def test_each_attendance_value_has_its_place():
 
 
 def test_the_sites_root_is_taken_from_any_address_on_it():
-    assert site_root("https://x.moderngov.co.uk/mgWebService.asmx/GetCommittees") == "https://x.moderngov.co.uk"
+    assert (
+        site_root("https://x.moderngov.co.uk/mgWebService.asmx/GetCommittees")
+        == "https://x.moderngov.co.uk"
+    )
     assert site_root("https://democracy.x.gov.uk/mgov/") == "https://democracy.x.gov.uk/mgov"
     with pytest.raises(ServiceError):
         site_root("ftp://x.example")

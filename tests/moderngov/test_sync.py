@@ -12,7 +12,13 @@ from oversight.directory.models import Body, Membership, Person
 from oversight.ingest.models import ImportedDocument
 from oversight.meetings.models import AgendaItem, Attendance, Correction, Decision, Meeting, Paper
 from oversight.moderngov import operations
-from oversight.moderngov.models import Conflict, FollowedCommittee, SyncedMeeting, SyncedPaper, SyncRun
+from oversight.moderngov.models import (
+    Conflict,
+    FollowedCommittee,
+    SyncedMeeting,
+    SyncedPaper,
+    SyncRun,
+)
 from oversight.moderngov.replies import Committee
 from oversight.moderngov.sync import sync_all
 
@@ -25,7 +31,11 @@ SINCE = date(2025, 1, 1)
 
 def follow(mg_site, *ids: int, since: date = SINCE):
     site = operations.connect_site(mg_site.base)
-    titles = {101: "Living in Hackney Scrutiny Commission", 102: "Children & Young People Scrutiny Commission", 103: "Health in Hackney Scrutiny Commission"}
+    titles = {
+        101: "Living in Hackney Scrutiny Commission",
+        102: "Children & Young People Scrutiny Commission",
+        103: "Health in Hackney Scrutiny Commission",
+    }
     return operations.follow_committees(site, [Committee(i, titles[i]) for i in ids], since=since)
 
 
@@ -36,7 +46,17 @@ def meeting_of(mg_id: int) -> Meeting:
 def history_rows() -> int:
     return sum(
         m.history.model.objects.count()
-        for m in (Meeting, AgendaItem, Attendance, Decision, Paper, Person, Body, Membership, ImportedDocument)
+        for m in (
+            Meeting,
+            AgendaItem,
+            Attendance,
+            Decision,
+            Paper,
+            Person,
+            Body,
+            Membership,
+            ImportedDocument,
+        )
     )
 
 
@@ -54,11 +74,22 @@ def test_officer_lists_a_sites_committees_with_their_ids(mg_site):
 
 
 def test_following_files_a_committee_under_the_body_its_name_or_alias_names(mg_site):
-    known = Body.objects.create(name="Living in Hackney", aliases=["Living in Hackney Scrutiny Commission"])
+    known = Body.objects.create(
+        name="Living in Hackney", aliases=["Living in Hackney Scrutiny Commission"]
+    )
     out = io.StringIO()
     call_command(
-        "moderngov", "follow", "--url", mg_site.base + "/mgWebService.asmx",
-        "--committee", "101", "--committee", "102", "--since", "2025-01-01", stdout=out,
+        "moderngov",
+        "follow",
+        "--url",
+        mg_site.base + "/mgWebService.asmx",
+        "--committee",
+        "101",
+        "--committee",
+        "102",
+        "--since",
+        "2025-01-01",
+        stdout=out,
     )
     followed = {f.committee_id: f for f in FollowedCommittee.objects.all()}
     assert followed[101].body == known
@@ -145,7 +176,9 @@ def test_dates_are_sent_as_the_service_needs_them_and_the_reply_filtered_again(m
 
 def test_a_site_that_ignores_the_dates_cannot_bring_meetings_outside_the_window(mg_site):
     # The real service silently ignores an ISO date and sends everything; so does this one.
-    everything = mg_site.get_meetings({"lCommitteeId": "101", "sFromDate": "2025-01-01", "sToDate": "2025-02-01"})
+    everything = mg_site.get_meetings(
+        {"lCommitteeId": "101", "sFromDate": "2025-01-01", "sToDate": "2025-02-01"}
+    )
     assert "5999" in everything and "5001" in everything
     mg_site.get_meetings = lambda query: everything  # every window gets everything
     follow(mg_site, 101)
@@ -187,7 +220,9 @@ def test_a_meeting_moved_with_an_item_added_flows_through_with_history(mg_site):
     assert progress.changed == 1 and progress.unchanged == 1
     m.refresh_from_db()
     assert (m.date, m.start) == (date(2025, 11, 19), time(19, 0))
-    assert list(m.agenda_items.model.private_objects.filter(meeting=m).values_list("title", flat=True)) == [
+    assert list(
+        m.agenda_items.model.private_objects.filter(meeting=m).values_list("title", flat=True)
+    ) == [
         "Work Programme 2025/26",
         "Any Other Business",
     ]
@@ -226,7 +261,9 @@ def test_a_persons_edit_is_not_overwritten_but_shown_as_a_conflict(mg_site):
     assert m.venue == "Online"
     conflict = Conflict.objects.get()
     assert (conflict.field_name, conflict.oversight_value, conflict.moderngov_value) == (
-        "venue", "Online", "Committee Room 3, Hackney Town Hall"
+        "venue",
+        "Online",
+        "Committee Room 3, Hackney Town Hall",
     )
     assert progress.conflicts == 1
     operations.resolve_conflict(conflict, take_moderngov=True, user=None)

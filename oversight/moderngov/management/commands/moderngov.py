@@ -35,7 +35,9 @@ class Command(BaseCommand):
         sub = parser.add_subparsers(dest="action", required=True)
         committees = sub.add_parser("committees", help="List the site's committees with their ids.")
         committees.add_argument("--url", required=True, help="The site's root address.")
-        committees.add_argument("--all", action="store_true", help="Include expired and deleted ones.")
+        committees.add_argument(
+            "--all", action="store_true", help="Include expired and deleted ones."
+        )
         follow = sub.add_parser("follow", help="Follow committees, each filed under a body.")
         follow.add_argument("--url", required=True)
         follow.add_argument("--committee", type=int, action="append", required=True, dest="ids")
