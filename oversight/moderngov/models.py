@@ -112,6 +112,9 @@ class Member(models.Model):
             models.UniqueConstraint(fields=["site", "member_id"], name="one_person_per_member")
         ]
 
+    def __str__(self) -> str:
+        return f"Member {self.member_id} on {self.site}"
+
 
 class SyncedPaper(models.Model):
     """A document linked from a meeting or one of its items, and what became of it."""

@@ -17,7 +17,6 @@ HTTP, as politely and warily as a council's service needs.
 from __future__ import annotations
 
 import http.client
-import socket
 import time
 import urllib.error
 import urllib.parse
@@ -153,17 +152,13 @@ class ModernGovService:
                 if exc.code < 500:
                     raise ServiceError(_refusal(exc.code, what)) from None
                 last_problem = f"the service failed ({exc.code})"
-            except (
-                urllib.error.URLError,
-                socket.timeout,
-                ConnectionError,
-                http.client.HTTPException,
-            ) as exc:
+            except _NETWORK_ERRORS as exc:
                 reason = getattr(exc, "reason", exc)
                 last_problem = f"the service could not be reached ({reason})"
         raise ServiceError(f"Asking for {what}: {last_problem}, after {self.attempts} tries.")
 
 
+_NETWORK_ERRORS = (TimeoutError, urllib.error.URLError, ConnectionError, http.client.HTTPException)
 # A GetMeetings reply asked with a date it ignored can hold thousands of meetings.
 _XML_LIMIT = 64 * 1024 * 1024
 

@@ -71,7 +71,10 @@ class FakeSite:
         )
         if not rows:
             # A committee with no meetings comes back with the counts only.
-            return f'<?xml version="1.0" encoding="utf-8"?><getmeetings><meetingscount> 0</meetingscount><committeescount> 1</committeescount></getmeetings>'
+            return (
+                '<?xml version="1.0" encoding="utf-8"?><getmeetings><meetingscount> 0'
+                "</meetingscount><committeescount> 1</committeescount></getmeetings>"
+            )
         return (
             '<?xml version="1.0" encoding="utf-8"?><getmeetings>'
             f"<meetingscount> {len(rows)}</meetingscount><committeescount> 1</committeescount>"
@@ -108,7 +111,8 @@ class _Handler(BaseHTTPRequestHandler):
         operation = parts.path.rsplit("/", 1)[-1]
         with site.lock:
             site.requests.append((operation, query))
-            key = f"{operation}:{query.get('lMeetingId') or query.get('lCommitteeId') or query.get('ID') or ''}"
+            which = query.get("lMeetingId") or query.get("lCommitteeId") or query.get("ID")
+            key = f"{operation}:{which or ''}"
             queued = site.failures.get(key) or site.failures.get(operation)
             failure = queued.pop(0) if queued else None
         if failure:

@@ -209,7 +209,8 @@ def test_a_meeting_moved_with_an_item_added_flows_through_with_history(mg_site):
         .replace("6.30 pm", "7.00 pm")
         .replace(
             "</agendaitems>",
-            "<agendaitem><agendaitemid>70102</agendaitemid><agendaitemtitle>Any Other Business</agendaitemtitle>"
+            "<agendaitem><agendaitemid>70102</agendaitemid>"
+            "<agendaitemtitle>Any Other Business</agendaitemtitle>"
             "<agendaitemnumber>2</agendaitemnumber><fulldisplaynumberformat>2.</fulldisplaynumberformat>"
             "<isrestricted>False</isrestricted></agendaitem></agendaitems>",
         )
