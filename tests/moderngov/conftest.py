@@ -10,6 +10,8 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from tests.browser.conftest import browser, site  # noqa: F401
+
 from .fake_site import FakeSite, Listed, Server, fixture
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +77,9 @@ def mg_site():
     site = build_site()
     with Server(site):
         yield site
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Test users need passwords, not slow hashes."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
