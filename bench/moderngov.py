@@ -28,8 +28,8 @@ def _meeting_xml(mid: int, on: date, cid: int) -> str:
     items = "".join(
         f"<agendaitem><agendaitemid>{mid * 100 + n}</agendaitemid>"
         f"<agendaitemtitle>Item {n} of meeting {mid}: Members&amp;#39; report</agendaitemtitle>"
-        f"<agendaitemnumber>{n}</agendaitemnumber><fulldisplaynumberformat>{n}."
-        "</fulldisplaynumberformat><agendatext>&lt;p&gt;To note.&lt;/p&gt;</agendatext>"
+        f"<agendaitemnumber>{n}</agendaitemnumber>"
+        f"<fulldisplaynumberformat>{n}.</fulldisplaynumberformat><agendatext>&lt;p&gt;To note.&lt;/p&gt;</agendatext>"
         f"<minutesnonemptyhtmlbody>&lt;p&gt;Minutes of item {n}.&lt;/p&gt;</minutesnonemptyhtmlbody>"
         "<isdecision>False</isdecision><isrestricted>False</isrestricted></agendaitem>"
         for n in range(1, ITEMS + 1)
@@ -68,9 +68,8 @@ def _fake_site():
         "<committeeexpired>False</committeeexpired></committee>"
         for c in range(1, COMMITTEES + 1)
     )
-    fake = FakeSite(
-        committees=f"<committees><committeescount> {COMMITTEES}</committeescount>{committees}</committees>"
-    )
+    count = f"<committeescount> {COMMITTEES}</committeescount>"
+    fake = FakeSite(committees=f"<committees>{count}{committees}</committees>")
     for c in range(1, COMMITTEES + 1):
         fake.listing[c] = []
         for n in range(MEETINGS):

@@ -74,9 +74,9 @@ def quick_connector(settings):
 
 @pytest.fixture
 def mg_site():
-    site = build_site()
-    with Server(site):
-        yield site
+    fake = build_site()
+    with Server(fake):
+        yield fake
 
 
 @pytest.fixture(autouse=True)
