@@ -29,8 +29,9 @@ def _meeting_xml(mid: int, on: date, cid: int) -> str:
         f"<agendaitem><agendaitemid>{mid * 100 + n}</agendaitemid>"
         f"<agendaitemtitle>Item {n} of meeting {mid}: Members&amp;#39; report</agendaitemtitle>"
         f"<agendaitemnumber>{n}</agendaitemnumber>"
-        f"<fulldisplaynumberformat>{n}.</fulldisplaynumberformat><agendatext>&lt;p&gt;To note.&lt;/p&gt;</agendatext>"
-        f"<minutesnonemptyhtmlbody>&lt;p&gt;Minutes of item {n}.&lt;/p&gt;</minutesnonemptyhtmlbody>"
+        f"<fulldisplaynumberformat>{n}.</fulldisplaynumberformat>"
+        "<agendatext>&lt;p&gt;To note.&lt;/p&gt;</agendatext><minutesnonemptyhtmlbody>"
+        f"&lt;p&gt;Minutes of item {n}.&lt;/p&gt;</minutesnonemptyhtmlbody>"
         "<isdecision>False</isdecision><isrestricted>False</isrestricted></agendaitem>"
         for n in range(1, ITEMS + 1)
     )
