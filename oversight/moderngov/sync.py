@@ -88,8 +88,11 @@ def month_windows(start: date, end: date) -> list[tuple[date, date]]:
     return out
 
 
-def fingerprint(committee_id: int, reply: bytes) -> str:
-    return hashlib.sha256(str(committee_id).encode() + b"\0" + reply).hexdigest()
+def fingerprint(committee_id: int, reply: bytes, *, past: bool) -> str:
+    """What the meeting's records follow from: its committee, the reply, and whether its
+    day has passed (a meeting is held once it has, though the reply may not change)."""
+    head = f"{committee_id}:{'past' if past else 'coming'}:".encode()
+    return hashlib.sha256(head + reply).hexdigest()
 
 
 def reason_for(site: Site) -> str:
@@ -171,11 +174,12 @@ def _sync_meetings(service, committee, listed, progress, tell, reason) -> None:
         SyncedMeeting.objects.filter(committee=committee).values_list("moderngov_id", "fingerprint")
     )
     writer = MeetingWriter(committee, People(committee, reason), reason)
+    today = timezone.localdate()
     for m in listed:
         where = f"{committee.title}, meeting {m.id} of {m.date:%d/%m/%Y}"
         try:
             root, body = service.ask("GetMeeting", lMeetingId=m.id)
-            fp = fingerprint(committee.committee_id, body)
+            fp = fingerprint(committee.committee_id, body, past=m.date < today)
             if known.get(m.id) == fp:
                 progress.unchanged += 1
             else:

@@ -85,8 +85,15 @@ class People:
         self.by_member = dict(
             Member.objects.filter(site=self.site).values_list("member_id", "person_id")
         )
+        self.found: dict[str, Person] = {}
 
     def find(self, attendee: Attendee) -> Person:
+        key = attendee.member_id or f"name:{attendee.name}"
+        if key not in self.found:
+            self.found[key] = self._find(attendee)
+        return self.found[key]
+
+    def _find(self, attendee: Attendee) -> Person:
         if attendee.member_id and attendee.member_id in self.by_member:
             person = Person.objects.filter(pk=self.by_member[attendee.member_id]).first()
             if person is not None:
@@ -123,6 +130,11 @@ class MeetingWriter:
         self.reason = reason
         self.conflicts = 0
         self.papers_found = 0
+        # Each person's open seat on the body, read once per sync.
+        self.seats = {
+            m.person_id: m
+            for m in Membership.objects.filter(body=self.body, end__isnull=True).order_by("-pk")
+        }
 
     # --- the rule for every value ---------------------------------------------------------
 
@@ -189,7 +201,7 @@ class MeetingWriter:
         }
         outcome = "changed"
         if synced is None:
-            meeting = Meeting(body=self.body, published=True, **values)
+            meeting = Meeting(body=self.body, published=True, chair=self._chair(detail), **values)
             meeting.source_key = self._meeting_key(on, detail.id)
             self._save(meeting)
             synced = SyncedMeeting(
@@ -375,7 +387,6 @@ class MeetingWriter:
     def _write_attendance(self, meeting, detail: MeetingDetail, before: dict, after: dict) -> None:
         existing = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
         seen: set[int] = set()
-        chair = None
         for attendee in detail.attendees:
             person = self.people.find(attendee)
             if person.pk in seen:
@@ -396,11 +407,6 @@ class MeetingWriter:
                 self._save(row, ["status"])
             after[key] = mine
             self._seat(person, attendee.role)
-            if (
-                seat_of(attendee.role) == Membership.Role.CHAIR
-                and status == Attendance.Status.PRESENT
-            ):
-                chair = person
         for person_id, row in existing.items():
             if (
                 person_id not in seen
@@ -409,17 +415,28 @@ class MeetingWriter:
             ):
                 row._change_reason = self.reason
                 row.delete()
-        if chair is not None and meeting.chair_id is None:
-            meeting.chair = chair
+        if meeting.chair_id is None and (chair := self._chair(detail)) is not None:
+            meeting.chair = chair  # a chair named only once the meeting was held
             self._save(meeting, ["chair"])
+
+    def _chair(self, detail: MeetingDetail) -> Person | None:
+        for attendee in detail.attendees:
+            if (
+                seat_of(attendee.role) == Membership.Role.CHAIR
+                and attendance_status(attendee.attendance) == Attendance.Status.PRESENT
+            ):
+                return self.people.find(attendee)
+        return None
 
     def _seat(self, person: Person, role: str) -> None:
         if not role:
             return
         seat = seat_of(role)
-        current = Membership.objects.filter(person=person, body=self.body, end__isnull=True).first()
+        current = self.seats.get(person.pk)
         if current is None:
-            self._save(Membership(person=person, body=self.body, role=seat))
+            current = Membership(person=person, body=self.body, role=seat)
+            self._save(current)
+            self.seats[person.pk] = current
         elif current.role != seat and seat != Membership.Role.OFFICER:
             current.role = seat
             self._save(current, ["role"])

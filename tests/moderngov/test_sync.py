@@ -287,3 +287,14 @@ def test_minutes_changed_after_they_were_published_are_appended_as_a_correction(
     assert correction.text.startswith("The Commission discussed the review at length.")
     assert correction.agenda_item == item
     assert "ModernGov" in correction.reason
+
+
+
+def test_a_meetings_fingerprint_changes_when_its_day_passes_though_its_reply_does_not():
+    # So a meeting synced before its day is marked held by the first sync after it.
+    from oversight.moderngov.sync import fingerprint
+
+    reply = fixture("meeting_5002.xml").encode()
+    assert fingerprint(101, reply, past=False) != fingerprint(101, reply, past=True)
+    assert fingerprint(101, reply, past=True) == fingerprint(101, reply, past=True)
+    assert fingerprint(101, reply, past=True) != fingerprint(102, reply, past=True)
