@@ -5,7 +5,8 @@ Every value is text in the reply, and the service is loose with it: text escaped
 for booleans, counts with leading spaces, dates as dd/mm/yyyy, 12-hour times with no time
 zone ("6.00 pm", London time), one child or many looking the same. Readers here trim,
 unescape once more, treat "" as nothing and always read repeated elements as lists.
-HTML bodies (agenda text, minutes, decisions) are Word markup: only their text is kept.
+HTML bodies (minutes, decisions) are Word markup: only their text is kept. (An item's
+agenda text is not read: the paper says it, and the agenda page shows numbers and titles.)
 """
 
 from __future__ import annotations
@@ -205,7 +206,6 @@ class AgendaEntry:
     id: int
     number: str
     title: str
-    text: str
     minutes: str
     decision: str
     is_decision: bool
@@ -286,7 +286,6 @@ def read_meeting(root: Element) -> MeetingDetail:
                     id=aid,
                     number=_number(a),
                     title=title[:500],
-                    text=plain_text(_raw(a, "agendatext")),
                     minutes=plain_text(_raw(a, "minutesnonemptyhtmlbody")),
                     decision=plain_text(_raw(a, "decisionnonemptyhtmlbody")),
                     is_decision=_flag(a, "isdecision"),
