@@ -136,6 +136,7 @@ def _arguments(s) -> dict[str, list[list]]:
         "import_publish": [[0]],
         # The ModernGov connector is for scrutiny officers and administrators only.
         "moderngov_site": [[0]],
+        "moderngov_meeting": meetings,
         "moderngov_conflict_resolve": [[0]],
         "round": [[r["UpdateRound"].pk]],
         "round_close": [[r["UpdateRound"].pk]],

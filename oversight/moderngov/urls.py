@@ -7,6 +7,7 @@ from . import views
 urlpatterns = [
     path("moderngov/", views.settings_page, name="moderngov"),
     path("moderngov/sites/<int:pk>/", views.site_page, name="moderngov_site"),
+    path("moderngov/meetings/<int:pk>/", views.meeting_page, name="moderngov_meeting"),
     path("moderngov/papers/", views.papers_page, name="moderngov_papers"),
     path("moderngov/conflicts/", views.conflicts_page, name="moderngov_conflicts"),
     path(

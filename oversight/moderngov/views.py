@@ -12,13 +12,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from oversight.directory.models import Person
 from oversight.ingest.models import ImportedDocument
 from oversight.visibility.pages import paginate
 from oversight.visibility.viewer import Viewer, viewer_for
 
 from . import operations
+from .changes import meeting_changes
 from .forms import ConnectForm, FollowForm
-from .models import Conflict, FollowedCommittee, Site, SyncedPaper, SyncRun
+from .models import Conflict, FollowedCommittee, Site, SyncedMeeting, SyncedPaper, SyncRun
 from .service import ModernGovService, ServiceError
 
 WAITING = (
@@ -50,6 +52,15 @@ def _get_conflict_for_user(request: HttpRequest, pk: int) -> tuple[Conflict, boo
     return conflict, not conflict.resolution
 
 
+def _get_synced_meeting_for_user(request: HttpRequest, pk: int) -> tuple[SyncedMeeting, bool]:
+    """The sync record of meeting `pk`, for a scrutiny officer or administrator."""
+    _officer(request)
+    synced = get_object_or_404(
+        SyncedMeeting.objects.select_related("meeting__body", "committee__site"), meeting_id=pk
+    )
+    return synced, False
+
+
 def papers_waiting():
     return SyncedPaper.objects.filter(
         status=SyncedPaper.Status.QUEUED, imported__status__in=WAITING
@@ -76,6 +87,9 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             "last_run": SyncRun.objects.first(),
             "papers_waiting": papers_waiting().count(),
             "open_conflicts": Conflict.objects.filter(resolution="").count(),
+            "recent": SyncedMeeting.objects.select_related("meeting__body").order_by("-synced_at")[
+                :10
+            ],
         },
     )
 
@@ -122,6 +136,30 @@ def site_page(request: HttpRequest, pk: int) -> HttpResponse:
             "followed": followed,
             "problem": problem,
             "committees": committees,
+        },
+    )
+
+
+@login_required
+def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
+    synced, _ = _get_synced_meeting_for_user(request, pk)
+    attendance = sorted(
+        (row.get("as", ""), row.get("role", ""), person_id)
+        for person_id, row in (synced.written or {}).get("attendance", {}).items()
+    )
+    names = dict(
+        Person.objects.filter(pk__in=[int(a[2]) for a in attendance]).values_list("pk", "name")
+    )
+    return render(
+        request,
+        "moderngov/meeting.html",
+        {
+            "synced": synced,
+            "meeting": synced.meeting,
+            "versions": meeting_changes(synced.meeting),
+            "attendance": [(names.get(int(p), "?"), role, said) for said, role, p in attendance],
+            "papers": synced.papers.select_related("agenda_item", "imported").order_by("pk"),
+            "conflicts": synced.conflicts.filter(resolution=""),
         },
     )
 

@@ -289,7 +289,6 @@ def test_minutes_changed_after_they_were_published_are_appended_as_a_correction(
     assert "ModernGov" in correction.reason
 
 
-
 def test_a_meetings_fingerprint_changes_when_its_day_passes_though_its_reply_does_not():
     # So a meeting synced before its day is marked held by the first sync after it.
     from oversight.moderngov.sync import fingerprint

@@ -97,3 +97,21 @@ def test_a_partner_officer_may_not_use_the_connector(client, police_officer, url
 def test_the_public_is_sent_to_sign_in(client):
     response = client.get("/moderngov/")
     assert response.status_code == 302 and "/accounts/login/" in response.url
+
+
+def test_a_synced_meetings_history_names_moderngov_as_the_source_of_each_change(
+    officer_client, mg_site
+):
+    from .fake_site import fixture
+
+    follow(mg_site, 101)
+    sync_all(since=SINCE)
+    m = meeting_of(5002)
+    mg_site.meetings[5002] = fixture("meeting_5002.xml").replace("6.30 pm", "7.15 pm")
+    sync_all(since=SINCE)
+    page = officer_client.get(f"/moderngov/meetings/{m.pk}/").content.decode()
+    assert "Source: Synced from ModernGov (127.0.0.1)" in page
+    assert "18:30 → 19:15" in page
+    assert "Present, as expected" in page and "Chair" in page
+    assert "ieListDocuments.aspx?CId=101&amp;MId=5002" in page
+    assert "Meetings synced lately" in officer_client.get("/moderngov/").content.decode()
