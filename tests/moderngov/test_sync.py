@@ -115,6 +115,7 @@ def test_sync_brings_the_meetings_agendas_attendance_and_minutes(mg_site):
     # 5999 is out of the window asked for.
     assert "3 committees, 3 meetings (3 new, 0 changed, 0 unchanged)" in out.getvalue()
     assert "Agenda frontsheet" in err.getvalue() and "text/html" in err.getvalue()
+    assert "committees 3/3, meetings 3/3, papers 3/3" in err.getvalue()
 
     m = meeting_of(5001)
     assert m.body.name == "Living in Hackney Scrutiny Commission"

@@ -86,8 +86,7 @@ class Command(BaseCommand):
                 self.stderr.write(p.progress_line(), ending="\r" if interactive else "\n")
 
         progress = sync.sync_all(since=since, read_papers=read_papers, on_progress=report)
-        if interactive:
-            self.stderr.write("")
+        self.stderr.write(progress.progress_line())
         for failure in progress.failures:
             self.stderr.write(f"Failed: {failure['where']}: {failure['problem']}")
         self.stdout.write(progress.summary())
