@@ -267,8 +267,9 @@ class MeetingWriter:
         """The agenda items, in ModernGov's order; returns {ModernGov id: AgendaItem}."""
         existing = {i.pk: i for i in AgendaItem.private_objects.filter(meeting=meeting)}
         out: dict[int, AgendaItem] = {}
-        host = self.committee.site.host
+        used: set[str] = set()
         for position, entry in enumerate(detail.items, start=1):
+            source_key = self._item_key(meeting, entry.number or f"p{position}", used)
             key = str(entry.id)
             was = before.get(key, {})
             item = existing.get(was.get("pk"))
@@ -284,7 +285,7 @@ class MeetingWriter:
                     meeting=meeting,
                     purpose=AgendaItem.Purpose.DECISION if entry.is_decision else "",
                     notes=minutes,
-                    source_key=f"moderngov:{host}:item:{entry.id}",
+                    source_key=source_key,
                     **values,
                 )
                 self._save(item)
@@ -308,12 +309,28 @@ class MeetingWriter:
                         mine["notes"] = minutes
                 elif self._put(item, label, "agenda_item", "notes", minutes, was, mine):
                     changed.append("notes")
+                if item.source_key != source_key:  # renumbered, or the meeting moved
+                    item.source_key = source_key
+                    changed.append("source_key")
                 if changed:
                     self._save(item, changed)
                 after[key] = mine
             out[entry.id] = item
         self._remove_items(meeting, existing, before, after, out)
         return out
+
+    @staticmethod
+    def _item_key(meeting: Meeting, number: str, used: set[str]) -> str:
+        # The importer's key for the item of this number on this meeting's agenda, so
+        # that publishing the meeting's agenda or minutes finds these items rather than
+        # adding them again (the same number twice gets ':2', as the importer does).
+        base = f"{meeting.source_key}:agenda:{number}"
+        key, n = base, 1
+        while key in used:
+            n += 1
+            key = f"{base}:{n}"
+        used.add(key)
+        return key[:300]
 
     def _remove_items(self, meeting, existing, before, after, kept) -> None:
         """Items gone from ModernGov's agenda go from Oversight's, unless something was

@@ -155,3 +155,37 @@ def test_a_service_that_cannot_be_reached_is_reported():
 def test_xml_with_a_dtd_or_entities_is_refused():
     with pytest.raises(ServiceError, match="DTD or entities"):
         parse_reply(fixture("entities.xml").encode(), "GetCommittees")
+
+
+def test_publishing_a_synced_meetings_minutes_files_them_under_that_meeting(mg_site):
+    from oversight.ingest import operations as ingest_operations
+
+    from .conftest import pdf_of
+
+    mg_site.files[9001] = (
+        pdf_of(
+            "Minutes of the meeting of the Living in Hackney Scrutiny Commission",
+            "held on 15 October 2025 at 7.00 pm",
+            "Present: Councillor Sem Moema (Chair), Councillor Ali Sadek",
+            "1. Apologies for Absence",
+            "Apologies were received from Councillor Brown.",
+            "2. Temporary Accommodation Review",
+            "RESOLVED that the review's recommendations be agreed.",
+            "Action: Housing Services to publish the figures monthly.",
+        ),
+        "application/pdf",
+    )
+    follow(mg_site, 101)
+    sync_all(since=SINCE)
+    imp = SyncedPaper.objects.get(attachment_id=9001).imported
+    imp.refresh_from_db()
+    assert imp.extraction["document"]["kind"] == "minutes", imp.extraction["document"]
+    before = Meeting.private_objects.count()
+    published = ingest_operations.publish_import(imp, user=None, revision=imp.revision)
+    assert published.meeting == meeting_of(5001)
+    assert Meeting.private_objects.count() == before
+    # Its items are the synced ones, found again by their numbers, not added twice.
+    titles = list(
+        AgendaItem.private_objects.filter(meeting=published.meeting).values_list("title", flat=True)
+    )
+    assert len(titles) == len(set(titles)) == 4
