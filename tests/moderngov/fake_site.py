@@ -44,6 +44,7 @@ class FakeSite:
     files: dict[int, tuple[bytes, str]] = field(default_factory=dict)
     failures: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     requests: list[tuple[str, dict]] = field(default_factory=list)
+    agents: set[str] = field(default_factory=set)
     base: str = ""
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -111,6 +112,7 @@ class _Handler(BaseHTTPRequestHandler):
         operation = parts.path.rsplit("/", 1)[-1]
         with site.lock:
             site.requests.append((operation, query))
+            site.agents.add(self.headers.get("User-Agent", ""))
             which = query.get("lMeetingId") or query.get("lCommitteeId") or query.get("ID")
             key = f"{operation}:{which or ''}"
             queued = site.failures.get(key) or site.failures.get(operation)

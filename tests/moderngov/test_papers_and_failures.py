@@ -189,3 +189,10 @@ def test_publishing_a_synced_meetings_minutes_files_them_under_that_meeting(mg_s
         AgendaItem.private_objects.filter(meeting=published.meeting).values_list("title", flat=True)
     )
     assert len(titles) == len(set(titles)) == 4
+
+
+def test_the_connector_names_itself_and_a_contact_to_the_council(mg_site, settings):
+    settings.MODERNGOV_CONTACT = "scrutiny@hackney.gov.uk"
+    ModernGovService(mg_site.base).committees()
+    (agent,) = mg_site.agents
+    assert agent.startswith("Oversight scrutiny tracker") and "scrutiny@hackney.gov.uk" in agent
