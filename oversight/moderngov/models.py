@@ -122,6 +122,9 @@ class SyncedPaper(models.Model):
     class Status(models.TextChoices):
         NEW = "new", "Waiting to download"
         QUEUED = "queued", "With the importer"
+        # The importer publishes what it reads: an exempt paper is kept on its meeting,
+        # restricted, and not imported.
+        KEPT = "kept", "Kept as a restricted paper, not imported"
         REFUSED = "refused", "Not downloaded"
         LINK = "link", "External link"
 

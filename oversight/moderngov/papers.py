@@ -4,7 +4,8 @@ meeting's paper (restricted when ModernGov restricts it or its item), and queued
 the importer as an upload is: a queued `ImportedDocument` filed under the committee's
 body, which `read_queued` (or `oversight run-imports`) reads. The scrutiny officer then
 checks it as any import, from "New papers to check", where its meeting and agenda item
-are shown.
+are shown. A restricted (exempt) paper is kept on its meeting, restricted, and not
+queued: the importer publishes what it reads, and the public must see nothing of it.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def _file_name(paper: SyncedPaper) -> str:
 
 def queue_paper(paper: SyncedPaper, content: bytes, *, reason: str) -> SyncedPaper:
     """Keep the downloaded paper on its meeting and queue it with the importer, in one
-    transaction (the stored files go if it rolls back)."""
+    transaction (the stored files go if it rolls back). A restricted paper is only kept:
+    the importer's records are published, and nothing of an exempt paper may be."""
     meeting = paper.synced_meeting.meeting
     name = _file_name(paper)
     stored: list = []
@@ -85,6 +87,13 @@ def queue_paper(paper: SyncedPaper, content: bytes, *, reason: str) -> SyncedPap
             stored.append(kept.file)
             kept._change_reason = reason
             kept.save()
+            paper.paper = kept
+            paper.error = ""
+            paper._change_reason = reason
+            if kept.restricted:
+                paper.status = SyncedPaper.Status.KEPT
+                paper.save()
+                return paper
             imp = ImportedDocument(
                 original_name=name,
                 sha256=hashlib.sha256(content).hexdigest(),
@@ -96,11 +105,8 @@ def queue_paper(paper: SyncedPaper, content: bytes, *, reason: str) -> SyncedPap
             stored.append(imp.file)
             imp._change_reason = reason
             imp.save()
-            paper.paper = kept
             paper.imported = imp
             paper.status = SyncedPaper.Status.QUEUED
-            paper.error = ""
-            paper._change_reason = reason
             paper.save()
     except BaseException:
         for f in stored:

@@ -211,8 +211,10 @@ def _sync_papers(service, site, progress, tell, reason, read_papers: bool) -> No
         )
         try:
             content = papers.fetch_pdf(service, paper)
-            queued.append(papers.queue_paper(paper, content, reason=reason))
-            progress.papers_queued += 1
+            done = papers.queue_paper(paper, content, reason=reason)
+            if done.imported_id:
+                queued.append(done)
+                progress.papers_queued += 1
         except ServiceError as exc:
             papers.refuse(paper, str(exc), reason=reason)
             progress.papers_refused += 1

@@ -65,7 +65,7 @@ def test_the_officer_sees_new_papers_to_check_with_their_meeting_and_item(office
     assert "Check Temporary Accommodation Review report" in page
     assert "3. Temporary Accommodation Review" in page
     assert "Ready for review" in page
-    assert "2 new papers to check" in officer_client.get("/moderngov/").content.decode()
+    assert "1 new paper to check" in officer_client.get("/moderngov/").content.decode()
 
 
 def test_the_officer_keeps_oversights_value_in_a_conflict(officer_client, mg_site):
