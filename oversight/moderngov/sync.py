@@ -66,16 +66,21 @@ class SyncProgress:
     def summary(self) -> str:
         """One line for cron's mail."""
         return (
-            f"ModernGov sync: {self.committees_done} committees, {self.meetings_done} meetings "
-            f"({self.new} new, {self.changed} changed, {self.unchanged} unchanged), "
-            f"{self.papers_queued} papers queued for checking, {self.papers_refused} refused, "
-            f"{self.conflicts} conflicts to resolve, {len(self.failures)} failures"
+            f"ModernGov sync: {_n(self.committees_done, 'committee')}, "
+            f"{_n(self.meetings_done, 'meeting')} ({self.new} new, {self.changed} changed, "
+            f"{self.unchanged} unchanged), {_n(self.papers_queued, 'paper')} queued for "
+            f"checking, {self.papers_refused} refused, {_n(self.conflicts, 'conflict')} to "
+            f"resolve, {_n(len(self.failures), 'failure')}"
         )
 
     def counts(self) -> dict:
         return {
             k: v for k, v in self.__dict__.items() if isinstance(v, int) and not isinstance(v, bool)
         }
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def month_windows(start: date, end: date) -> list[tuple[date, date]]:
