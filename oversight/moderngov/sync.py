@@ -159,12 +159,11 @@ def sync_site(
             continue
         progress.meetings_total += len(listed)
         tell(progress)
+        failed_before = len(progress.failures)
         _sync_meetings(service, committee, listed, progress, tell, reason)
         FollowedCommittee.objects.filter(pk=committee.pk).update(
             last_synced_at=timezone.now(),
-            last_error="; ".join(
-                f["problem"] for f in progress.failures if f["where"].startswith(committee.title)
-            )[:2000],
+            last_error="; ".join(f["problem"] for f in progress.failures[failed_before:])[:2000],
         )
         progress.committees_done += 1
         tell(progress)
