@@ -109,6 +109,7 @@ def test_an_html_error_page_is_reported_for_its_meeting_and_nothing_of_it_is_wri
     assert failure["where"].startswith("Living in Hackney Scrutiny Commission, meeting 5002")
     assert not SyncedMeeting.objects.filter(moderngov_id=5002).exists()
     assert not Meeting.private_objects.filter(date=date(2025, 11, 12)).exists()
+    assert "web page instead of data" in FollowedCommittee.objects.get().last_error
     progress = sync_all(since=SINCE)  # the site is well again
     assert progress.new == 1 and SyncedMeeting.objects.filter(moderngov_id=5002).exists()
 
