@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("oversight.chasing.urls")),
     path("", include("oversight.api.urls")),
     path("", include("oversight.reports.urls")),
+    path("", include("oversight.moderngov.urls")),
     path("admin/", admin.site.urls),
 ]
 
