@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from oversight.directory.models import Body, Membership, Person
 from oversight.ingest.models import ImportedDocument
+from oversight.meetings import exports
 from oversight.meetings.models import AgendaItem, Attendance, Correction, Decision, Meeting, Paper
 from oversight.moderngov import operations
 from oversight.moderngov.models import (
@@ -136,6 +137,9 @@ def test_sync_brings_the_meetings_agendas_attendance_and_minutes(mg_site):
         "RESOLVED that the review's recommendations be agreed."
     ]
     assert m.minutes_locked  # published in ModernGov: the council's record
+    # No meeting here approved them: the minutes say when they were published, not
+    # "approved at the meeting of" the day of the sync.
+    assert exports.minutes_status(m).startswith("Approved minutes, published on ")
 
     rows = {a.person.name: a.status for a in Attendance.objects.filter(meeting=m)}
     assert rows == {
