@@ -92,6 +92,7 @@ def run() -> dict[str, float]:
     from tests.moderngov.fake_site import Server
 
     settings.MODERNGOV_REQUEST_INTERVAL = 0
+    settings.MODERNGOV_ALLOW_HTTP = True  # the synthetic site is served over plain http
     fake = _fake_site()
     with Server(fake) as base:
         mg = operations.connect_site(base)

@@ -43,6 +43,11 @@ def site_root(url: str) -> str:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise ServiceError("Give the site's address, starting https://")
+    if parts.scheme == "http" and not settings.MODERNGOV_ALLOW_HTTP:
+        raise ServiceError(
+            "Give the site's https:// address: this installation does not fetch from plain "
+            "http sites"
+        )
     path = parts.path
     lowered = path.lower()
     if ENDPOINT.lower() in lowered:

@@ -106,3 +106,10 @@ def test_the_sites_root_is_taken_from_any_address_on_it():
     assert site_root("https://democracy.x.gov.uk/mgov/") == "https://democracy.x.gov.uk/mgov"
     with pytest.raises(ServiceError):
         site_root("ftp://x.example")
+
+
+def test_a_plain_http_site_is_refused_unless_the_installation_allows_it(settings):
+    settings.MODERNGOV_ALLOW_HTTP = False
+    with pytest.raises(ServiceError, match="https://"):
+        site_root("http://x.moderngov.co.uk")
+    assert site_root("https://x.moderngov.co.uk") == "https://x.moderngov.co.uk"
