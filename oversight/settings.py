@@ -14,6 +14,9 @@ environment:
 - ``OVERSIGHT_EXTRACT_MEMORY_MB``, ``OVERSIGHT_EXTRACT_SECONDS``: what the process reading
   an uploaded document may use (default 500 MB, 10 s of processor time).
 - ``OVERSIGHT_COUNCIL``: the council's name in the page header.
+- ``OVERSIGHT_MODERNGOV_ALLOW_HTTP``: ``1`` lets the connector use a plain http site.
+- ``OVERSIGHT_MODERNGOV_INTERVAL``, ``OVERSIGHT_MODERNGOV_CONTACT``: seconds between requests
+  to a ModernGov site (default 0.5) and the contact address in the connector's User-Agent.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
 - ``EVIDENCE_S3_BUCKET`` (with ``AWS_S3_ENDPOINT_URL``, ``AWS_S3_REGION_NAME``,
   ``EVIDENCE_S3_PREFIX``): keep uploaded files in an S3-compatible bucket instead.
@@ -105,6 +108,7 @@ INSTALLED_APPS = [
     "oversight.public",
     "oversight.search",
     "oversight.api",
+    "oversight.moderngov",
     "oversight.safekeeping",
 ]
 
@@ -271,6 +275,13 @@ STOPSEARCH_DB = Path(os.environ.get("STOPSEARCH_DB", WORK_DIR / "oversight-stops
 
 # Evidence and imported documents: refuse anything bigger than this before reading it.
 MAX_UPLOAD_BYTES = int(os.environ.get("OVERSIGHT_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
+# The ModernGov connector (oversight/moderngov): seconds between requests to a council's
+# service, and the contact address its User-Agent gives.
+MODERNGOV_REQUEST_INTERVAL = float(os.environ.get("OVERSIGHT_MODERNGOV_INTERVAL", "0.5"))
+MODERNGOV_CONTACT = os.environ.get("OVERSIGHT_MODERNGOV_CONTACT", "")
+# Councils publish their committee sites over HTTPS; plain http only where a site says so
+# (a test or a site on the council's own network).
+MODERNGOV_ALLOW_HTTP = os.environ.get("OVERSIGHT_MODERNGOV_ALLOW_HTTP", "") == "1"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # An uploaded document is read in a child process that cannot use more memory or
 # processor time than this (oversight/ingest/sandbox.py); past either it is refused.

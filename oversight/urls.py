@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("oversight.api.urls")),
     path("", include("oversight.reports.urls")),
     path("", include("oversight.community.urls")),
+    path("", include("oversight.moderngov.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -6,3 +6,6 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-key-never-used-by-a-live-site-0123456789")
 
 from oversight.settings import *  # noqa: E402, F403
+
+# The ModernGov tests serve their fixture site over plain http on this machine.
+MODERNGOV_ALLOW_HTTP = True

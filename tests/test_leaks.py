@@ -137,6 +137,10 @@ def _arguments(s) -> dict[str, list[list]]:
         "import_page": [[0, 1, 0, 1]],
         "import_section": [[0, "recommendations"]],
         "import_publish": [[0]],
+        # The ModernGov connector is for scrutiny officers and administrators only.
+        "moderngov_site": [[0]],
+        "moderngov_meeting": meetings,
+        "moderngov_conflict_resolve": [[0]],
         "round": [[r["UpdateRound"].pk]],
         "round_close": [[r["UpdateRound"].pk]],
         "update_report": [[r["Review"].pk], [s.public_review.pk]],

@@ -35,6 +35,8 @@ ALLOWED = {
     "meetings/operations/meetings.py",
     "meetings/operations/minutes.py",
     "meetings/operations/plan.py",
+    "moderngov/operations.py",
+    "moderngov/writing.py",
     "search/index.py",
     "tracker/operations.py",
     "visibility/records.py",
