@@ -25,6 +25,16 @@ def test_community_member_signing_in_lands_on_their_own_page(community, client):
     assert "Record a Community Scrutiny Panel session" in page
 
 
+def test_community_members_navigation_leads_to_their_own_page(community, client):
+    client.force_login(community.member.user)
+    page = client.get(reverse("community_home")).content.decode()
+    own = f'href="{reverse("community_home")}" aria-current="page">Your page</a>'
+    assert own in page and ">Dashboard</a>" not in page
+    client.force_login(community.officer.user)
+    page = client.get("/dashboard/").content.decode()
+    assert 'href="/dashboard/" aria-current="page">Dashboard</a>' in page
+
+
 def test_officers_keep_their_dashboard(community, client):
     client.force_login(community.officer.user)
     assert client.get(reverse("dashboard")).status_code == 200
