@@ -60,9 +60,11 @@ _TITLE_END = re.compile(
     r"|Attendees|Present|Lead|Presenters?|Update|Actions?|Decision|Outcome|Background)\s*:)",
     re.I,
 )
-# A paper column's entry ("Paper A", "Verbal", "Enc. 2"): what is tabled, not who leads.
+# A paper column's entry ("Paper A", "Verbal", "Enc. 2", a letter alone as "B" or "C2"):
+# what is tabled, not who leads.
 _PAPER = re.compile(
     r"^(?:papers?|reports?|enc(?:losure)?s?\.?|appendix|annex|doc(?:ument)?)\s*[\w.]{0,4}$"
+    r"|^[A-Z]\d{0,2}$"
     r"|^(?:verbal(?:\s+(?:update|report))?|presentation|slides|to follow|attached|tabled"
     r"|to note|n/?a|none|[-–—])$",
     re.I,
@@ -186,6 +188,10 @@ def _row_anchor(row: Row) -> dict | None:
     rest: list[str] = []
     for i in rest_idx:
         t = texts[i]
+        if not num and start is not None and not rest and (late := _NUM_CELL.match(t)):
+            # "10:05 | 2 | Declarations of interest": the time column before the number's
+            num = late
+            continue
         if start is None and not rest and (pt := dates.parse_time(t)):
             start = pt[0]
             t = t[pt[1] :].strip()
@@ -223,13 +229,14 @@ def _row_anchor(row: Row) -> dict | None:
 
 def _minute_number(first: str, second: str, year: int | None) -> str:
     """The item's number in a minute reference "23/45" or "45/23": the part that is not
-    the year (the calendar or municipal year of the meeting), else the second."""
+    the year (the calendar or municipal year of the meeting), else the second. A number
+    padded to three digits ("TB 24/057") is item 57."""
     years = {f"{y % 100:02d}" for y in (year, year - 1)} if year else set()
     if first.zfill(2) in years and second.zfill(2) not in years:
-        return second
+        return str(int(second))
     if second.zfill(2) in years and first.zfill(2) not in years:
-        return first
-    return second
+        return str(int(first))
+    return str(int(second))
 
 
 def _para_anchor(p: Para, expected: int, timed_only: bool, year: int | None) -> dict | None:

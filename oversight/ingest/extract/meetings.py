@@ -75,7 +75,8 @@ _VENUE_LABEL = re.compile(
     r"^(?:venue|location|place|where|meeting (?:room|venue)|address)\s*:\s*(?P<venue>.+)$", re.I
 )
 _VENUE_WORDS = re.compile(
-    r"\b(?:room|hall|town hall|civic centre|chamber|library|house|building|centre|street|road"
+    r"\b(?:room|hall|town hall|civic centre|chambers?|library|house|building|centre|street|road"
+    r"|boardroom|board room|suite|hub|offices|hospital|pavilion"
     r"|conferenc\w*|microsoft teams|teams|zoom|google meets?|webex|online|virtual|remote)\b",
     re.I,
 )
@@ -245,7 +246,10 @@ def find_title(blocks: list[Block]) -> Para | None:
                 return b
             found = b
             continue
-        return b if b.heading and _REPORT_TITLE.search(text) else found
+        # "Minutes of the Board ..." under the trust's name is the paper's title
+        minutes = _MINUTES_TITLE.match(text)
+        titled = _REPORT_TITLE.search(text) or (minutes and looks_like_body(minutes["body"]))
+        return b if b.heading and titled else found
     return found
 
 
@@ -431,13 +435,19 @@ _CLOSED_AT = re.compile(
 )
 
 
+# "Duration of the meeting: 7.00 pm - 9.05 pm": the meeting's times, its end the last.
+_DURATION_LINE = re.compile(r"^(?:duration|times?)\s+of\s+(?:the\s+)?meeting\b", re.I)
+
+
 def _closing_time(blocks: list[Block]) -> str | None:
     """When the meeting ended, from the closing line of minutes ("The meeting ended at
-    4.05 pm", "Meeting closed: 21:10")."""
+    4.05 pm", "Meeting closed: 21:10", "Duration of the meeting: 7.00 - 9.05 pm")."""
     tail = [b for b in blocks[-40:] if isinstance(b, Para) and len(b.text) < 200]
     for p in reversed(tail):
         if (m := _CLOSED_AT.search(p.text)) and (times := dates.find_times(p.text[m.end() :])):
             return times[0][2]
+        if _DURATION_LINE.match(p.text) and len(times := dates.find_times(p.text)) >= 2:
+            return times[-1][2]
     return None
 
 
@@ -712,6 +722,17 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
             chair = name
         return True
 
+    def add_listed(rest: str, seg: Seg) -> bool:
+        """ "A, Director of X; B, Scrutiny Officer": names, each role after its name."""
+        parts = _split_inline(rest)
+        entries = [parse_attendee(p) for p in parts]
+        if not any(entries):
+            return False
+        for entry, part in zip(entries, parts, strict=True):
+            if not add(entry, seg):
+                describe_last(out, part)
+        return True
+
     stream = _entries(blocks)
     i = 0
     while i < len(stream):
@@ -720,6 +741,9 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
         if cells and (cols := _name_columns(cells)):
             i = _attendee_table(stream, i + 1, cols, add)
             continue
+        if not m and out and len(text) < 400:
+            # "Officers: ..." after the apologies that closed the list of those present
+            m = _MORE_PRESENT.match(squash(text))
         if not m or len(text) > 3000:
             i += 1
             continue
@@ -737,16 +761,17 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
                 break
             if cells and _name_columns(cells):
                 break  # "Attendance" over a "Name | Organisation" table: read as a table
-            if (more := _MORE_PRESENT.match(text)) and len(text) < 400:
-                entries = [parse_attendee(p) for p in _split_inline(more["rest"])]
-                if not any(entries):
+            if (more := _MORE_PRESENT.match(squash(text))) and len(text) < 400:
+                if not add_listed(more["rest"], seg):
                     break
-                for entry in entries:
-                    add(entry, seg)
                 i += 1
                 continue
             if cells and len(cells) >= 2 and looks_like_person(cells[0], loose_case=True):
-                entry = (tidy_name(strip_titles(cells[0])), ", ".join(cells[1:]), False)
+                # "Dr Ruth Ellison | Chair": the role's cell marks the chair
+                chairs = [c for c in cells[1:] if _CHAIR_ROLE.match(squash(c))]
+                desc = ", ".join(c for c in cells[1:] if c not in chairs)
+                is_chair = any(not c.casefold().startswith("vice") for c in chairs)
+                entry = (tidy_name(strip_titles(cells[0])), desc or ", ".join(cells[1:]), is_chair)
             else:
                 # "A, B, C and D" on a line of its own: a list, not "Name, Role".
                 pieces = _split_inline(text.strip("_* ")) if "," in text else []
