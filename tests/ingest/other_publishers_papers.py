@@ -532,3 +532,297 @@ None.
 
 Thursday 18 July 2024, 2pm, at the Community Hub.
 """
+
+# A health department's response to a Commons committee: each recommendation under a
+# "Recommendation N" heading, the response under "Government response" in numbered
+# paragraphs (PDF).
+DHSC_RESPONSE = [
+    ("title", "Government response to the Health and Social Care Committee report on dentistry"),
+    ("p", "Presented to Parliament by the Secretary of State for Health and Social Care"),
+    ("p", "September 2024"),
+    ("break",),
+    ("h", "Contents"),
+    ("p", "Introduction"),
+    ("p", "Access to NHS dentistry"),
+    ("p", "The dental workforce"),
+    ("break",),
+    ("h", "Introduction"),
+    (
+        "p",
+        "The Government thanks the Health and Social Care Committee for its report on NHS "
+        "dentistry. This command paper responds to the Committee's eight recommendations; "
+        "where recommendations are closely related they are answered together.",
+    ),
+    ("h", "Access to NHS dentistry"),
+    ("h", "Recommendation 1"),
+    (
+        "p",
+        "NHS England should publish, every quarter, the number of patients in each "
+        "integrated care board area who have seen an NHS dentist in the previous 24 months.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "1.1 The Government accepts this recommendation. NHS England already publishes "
+        "this figure every year in its dental statistics.",
+    ),
+    (
+        "p",
+        "1.2 NHS England will move to quarterly publication from the first quarter of "
+        "2025/26.",
+    ),
+    ("h", "Recommendation 2"),
+    (
+        "p",
+        "The Department should reform the dental contract so that dentists are paid fairly "
+        "for treating patients with high needs, and set out a timetable for reform by the "
+        "end of 2024.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "2.1 The Government partially accepts this recommendation. We agree that the "
+        "contract must reward treating patients with high needs. Negotiations with the "
+        "British Dental Association began in June 2024.",
+    ),
+    (
+        "p",
+        "2.2 The Department will publish a consultation on contract reform by 31 March "
+        "2025. We do not think it right to fix a timetable before the negotiations conclude.",
+    ),
+    ("h", "Recommendation 3"),
+    (
+        "p",
+        "Integrated care boards should be required to spend their whole dental budget on "
+        "dentistry, with any underspend carried forward.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "3.1 The Government does not accept this recommendation. Dental budgets have been "
+        "ring-fenced since April 2024, and any underspend is already returned to dental "
+        "services in the following year.",
+    ),
+    ("h", "The dental workforce"),
+    ("h", "Recommendation 4"),
+    (
+        "p",
+        "The Department should introduce a tie-in period for newly qualified dentists, "
+        "requiring them to work in the NHS for a minimum number of years.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "4.1 The Government accepts this recommendation in principle. The Department will "
+        "consult on the design of a tie-in during 2025.",
+    ),
+    ("h", "Recommendation 5"),
+    (
+        "p",
+        "NHS England should fund an additional 200 dental training places in the areas with "
+        "the fewest dentists.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "5.1 The Government accepts this recommendation. Funding for 80 additional places "
+        "was confirmed in 2024/25, and the remaining 120 places will be funded from "
+        "September 2025.",
+    ),
+]
+DHSC_FURNITURE = Furniture(
+    bottom=[("Government response: NHS dentistry", "{page}")],
+)
+
+# A trust board's agenda: item, subject, purpose, lead and a time range (PDF).
+KESTREL_TRUST_AGENDA = [
+    ("h", "Kestrel Community Health NHS Trust"),
+    ("h", "Agenda: Trust Board meeting in public"),
+    ("p", "Date: Tuesday 4 March 2025"),
+    ("p", "Time: 13:30 – 16:00"),
+    ("p", "Venue: Seminar Room 2, Kestrel House, Mill Lane, Harbury"),
+    (
+        "table",
+        [
+            [["Item"], ["Subject"], ["Purpose"], ["Lead"], ["Time"]],
+            [["1"], ["Chair's welcome and apologies"], ["To note"], ["Chair"], ["13:30"]],
+            [["2"], ["Declarations of interest"], ["To note"], ["Chair"], ["13:32"]],
+            [
+                ["3"],
+                ["Patient story: living with long COVID"],
+                ["For information"],
+                ["Chief Nurse"],
+                ["13:35"],
+            ],
+            [
+                ["4"],
+                ["Minutes of the meeting held on 7 January 2025"],
+                ["For approval"],
+                ["Chair"],
+                ["13:55"],
+            ],
+            [
+                ["5"],
+                ["Chief Executive's report"],
+                ["For assurance"],
+                ["Chief Executive"],
+                ["14:00"],
+            ],
+            [
+                ["6"],
+                ["Community waiting lists: recovery plan"],
+                ["For assurance"],
+                ["Chief Operating Officer"],
+                ["14:20"],
+            ],
+            [
+                ["7"],
+                ["Annual plan and budget 2025/26"],
+                ["For approval"],
+                ["Director of Finance"],
+                ["14:50"],
+            ],
+            [
+                ["8"],
+                ["Board Assurance Framework"],
+                ["For approval"],
+                ["Trust Secretary"],
+                ["15:30"],
+            ],
+            [["9"], ["Questions from the public"], ["To note"], ["Chair"], ["15:45"]],
+        ],
+        [0.07, 0.43, 0.16, 0.22, 0.12],
+    ),
+    ("p", "Chair: Mrs Deborah Lane"),
+]
+KESTREL_FURNITURE = Furniture(
+    top=[("Trust Board (Public) – 4 March 2025", "")],
+    bottom=[("", "Page {page} of {pages}")],
+)
+
+# A borough cabinet's response to a scrutiny review as labelled paragraphs (PDF).
+ELMSTEAD_RESPONSE = [
+    ("h", "London Borough of Elmstead"),
+    ("h", "Cabinet response: Overview and Scrutiny review of school streets"),
+    ("p", "Cabinet meeting: 15 January 2025"),
+    ("p", "Cabinet Member: Councillor Nadia Hussain, Cabinet Member for Environment"),
+    ("h", "Introduction"),
+    (
+        "p",
+        "The Overview and Scrutiny Committee reviewed the borough's school streets "
+        "programme between June and October 2024 and made four recommendations. Cabinet "
+        "thanks the Committee for its work. Its response to each recommendation follows.",
+    ),
+    ("h", "Recommendation 1"),
+    (
+        "p",
+        "Scrutiny recommendation: Every primary school on a road with more than 500 "
+        "vehicles an hour at drop-off should be offered a school street by 2026.",
+    ),
+    (
+        "p",
+        "Cabinet response: Accepted. A programme of 14 further school streets will be "
+        "consulted on this year, starting with the schools with the worst air quality.",
+    ),
+    ("p", "Lead officer: Head of Highways"),
+    ("p", "Target date: September 2026"),
+    ("h", "Recommendation 2"),
+    (
+        "p",
+        "Scrutiny recommendation: Residents and blue badge holders living within a school "
+        "street should be given permits free of charge.",
+    ),
+    (
+        "p",
+        "Cabinet response: Accepted. Permits are already free to residents; from April "
+        "2025 they will also be free to carers visiting residents.",
+    ),
+    ("p", "Lead officer: Parking Services Manager"),
+    ("p", "Target date: April 2025"),
+    ("h", "Recommendation 3"),
+    (
+        "p",
+        "Scrutiny recommendation: Enforcement should be by camera at every school street, "
+        "not by volunteer marshals.",
+    ),
+    (
+        "p",
+        "Cabinet response: Partially accepted. Cameras will be installed at the ten busiest "
+        "school streets. Marshals will remain at the others, where camera enforcement would "
+        "cost more than it raises.",
+    ),
+    ("p", "Lead officer: Head of Highways"),
+    ("p", "Target date: December 2025"),
+    ("h", "Recommendation 4"),
+    (
+        "p",
+        "Scrutiny recommendation: The Council should report the results of air quality "
+        "monitoring at school streets to the Committee each year.",
+    ),
+    (
+        "p",
+        "Cabinet response: Accepted. The first annual report will be presented to the "
+        "Committee in November 2025.",
+    ),
+    ("p", "Lead officer: Air Quality Officer"),
+    ("p", "Target date: November 2025"),
+]
+ELMSTEAD_FURNITURE = Furniture(
+    top=[("Cabinet – 15 January 2025", "Agenda Item 7")],
+    bottom=[("", "{page}")],
+)
+
+# A health and wellbeing board's minutes, with an action table in Markdown pipe form.
+STONEBRIDGE_HWB_MINUTES = """# Stonebridge Health and Wellbeing Board
+
+## Minutes of the meeting held on Thursday 27 February 2025
+
+**Time:** 2.00pm to 3.45pm
+**Venue:** Council Chamber, Stonebridge Civic Offices
+
+### Present
+
+| Name | Organisation |
+|---|---|
+| Cllr Aisha Patel (Chair) | Stonebridge Borough Council |
+| Dr Niall Fergus | Stonebridge Primary Care Network |
+| Rebecca Moore | Stonebridge Borough Council, Director of Public Health |
+| Simon Yates | Healthwatch Stonebridge |
+| Insp. Karen Walsh | Stonebridge Police |
+
+**Apologies:** Cllr David Brennan
+
+### 1. Welcome and apologies
+
+The Chair welcomed members. Apologies were noted.
+
+### 2. Minutes of the last meeting
+
+The minutes of 28 November 2024 were agreed.
+
+### 3. Joint Health and Wellbeing Strategy refresh
+
+Rebecca Moore presented the draft refresh of the strategy. The Board discussed the
+priority on healthy weight. Simon Yates asked whether children and young people had been
+consulted. Rebecca Moore replied that two youth forums had been held in January and that
+their views were reflected in the draft.
+
+RESOLVED: That the draft strategy be approved for public consultation.
+
+### 4. Better Care Fund quarter 3 return
+
+The Board noted the return, which had been submitted to NHS England on 31 January.
+
+### 5. Any other business
+
+There was none.
+
+### Actions
+
+| No. | Action | Owner | Deadline |
+|---|---|---|---|
+| 1 | Publish the consultation on the strategy refresh | RM | 14 March 2025 |
+| 2 | Share the youth forums' report with Board members | RM | 7 March 2025 |
+| 3 | Bring a paper on hospital discharge to the next Board | NF | 22 May 2025 |
+| 4 | Circulate the police's data on drug-related admissions | KW | 31 March 2025 |
+"""

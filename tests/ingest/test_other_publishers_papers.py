@@ -45,6 +45,18 @@ BUILDERS = {
     "hadley-green-vcs-partnership-note-2024-05-16": lambda d: _markdown(
         P.HADLEY_VCS_NOTE, d / "note.md"
     ),
+    "dhsc-response-dentistry-2024": lambda d: as_council_pdf(
+        P.DHSC_RESPONSE, d / "response.pdf", P.DHSC_FURNITURE
+    ),
+    "kestrel-community-trust-board-agenda-2025-03-04": lambda d: as_council_pdf(
+        P.KESTREL_TRUST_AGENDA, d / "agenda.pdf", P.KESTREL_FURNITURE
+    ),
+    "elmstead-school-streets-cabinet-response-2025": lambda d: as_council_pdf(
+        P.ELMSTEAD_RESPONSE, d / "response.pdf", P.ELMSTEAD_FURNITURE
+    ),
+    "stonebridge-hwb-minutes-2025-02-27": lambda d: _markdown(
+        P.STONEBRIDGE_HWB_MINUTES, d / "minutes.md"
+    ),
 }
 
 # The overall F1 each document scored when last raised (three decimals, as printed).

@@ -48,6 +48,8 @@ _LETTERHEAD = re.compile(
     r"|supplementary agenda|page\s+\d+|classification|report)\.?$",
     re.I,
 )
+# A stamp printed at a header's right ("Appendix A", "Agenda Item 6", "Annex 2").
+_STAMP_TAIL = re.compile(r"\s+(?:(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+|annex\s+\w+)$", re.I)
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z/&'’ ()-]{1,40}?)\s*:\s*(?P<rest>.*)$", re.S)
 _DATE_LABEL = re.compile(
     r"^(?:(?P<body>.+?)\s+(?=meeting\s))?(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?"
@@ -238,7 +240,8 @@ def find_title(blocks: list[Block]) -> Para | None:
             continue
         if (m := LABEL.match(text)) and not b.heading and _field_label(m):
             continue
-        if dates.find_dates(text) and len(text.split()) <= 6:
+        # "Cabinet – 4 December 2024    Appendix A": a page's header, its stamp aside
+        if dates.find_dates(text) and len(_STAMP_TAIL.sub("", text).split()) <= 6:
             continue
         if found is None:
             bare = _without_date(text)
