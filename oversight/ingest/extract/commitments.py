@@ -144,7 +144,9 @@ def _promises(sentence: str) -> bool:
             return True  # "We are developing a network of mentors that will help ..."
         if _in_relative_clause(before, after) or _quoted(before):
             continue  # "new initiatives that will help us": it describes, not promises
-        if _REPORTED.search(before):
+        # "Funding for 80 places was confirmed, and the other 120 will be funded ...":
+        # a report in an earlier clause leaves the promise in the last one standing.
+        if _REPORTED.search(_LAST_CLAUSE.split(before)[-1]):
             return False
         if m.group(0).casefold() in ("will", "shall") and _predicts(before, after):
             continue
@@ -152,6 +154,7 @@ def _promises(sentence: str) -> bool:
     return False
 
 
+_LAST_CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=the\b|we\b|it\b|they\b)", re.I)
 # "Unfortunately, some vehicles will choose to ignore signs": a regret, not a promise.
 _REGRET = re.compile(r"^(?:unfortunately|regrettably|sadly|inevitably)\b", re.I)
 # "The Council agrees that it will ...", "NICE has confirmed that it plans to ...":
