@@ -69,6 +69,14 @@ _PAPER = re.compile(
     r"|to note|n/?a|none|[-–—])$",
     re.I,
 )
+# A purpose column's entry ("For assurance", "To note", "Decision"): why the item comes,
+# not who leads it.
+_PURPOSE = re.compile(
+    r"^(?:(?:for|to)\s+)?(?:note|noting|information|decision|approval|approve|assurance"
+    r"|discussion|discuss|endorsement|endorse|agreement|agree|ratification|ratify|consideration"
+    r"|consider|comment|receive)(?:\s*(?:and|/|&)\s*(?:\w+))?$",
+    re.I,
+)
 # An unnumbered pause in a timed agenda ("Comfort break", "Lunch"), not an item.
 _PAUSE = re.compile(
     r"^(?:(?:comfort|short|lunch|tea|coffee)\s+)?break$|^(?:lunch|refreshments|close"
@@ -202,6 +210,12 @@ def _row_anchor(row: Row) -> dict | None:
                 continue
         if duration is None and _ONLY_DURATION.match(t):
             duration = dates.duration_minutes(t if t.startswith("(") else f"({t})")
+            continue
+        if rest and start is None and (pt := dates.parse_time(t)) and not t[pt[1] :].strip(" -–—"):
+            # "Item | Subject | Lead | Time": the time column after the title
+            start = pt[0]
+            continue
+        if rest and _PURPOSE.match(t):
             continue
         rest.append(t)
     if not num and start is None:

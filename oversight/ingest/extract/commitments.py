@@ -36,7 +36,7 @@ from datetime import date
 
 from . import dates
 from .layout import Para
-from .text import Seg, ends_sentence, norm, sentences, words
+from .text import Seg, ends_sentence, norm, sentences, squash, words
 
 _MARKER = re.compile(
     r"\b(?:will|shall|(?:is|are) to (?!the\b|a\b|an\b)\w+|(?:is|are) (?:planned|scheduled|due)"
@@ -371,13 +371,29 @@ def _answered(promise: str, answers: list[tuple[str | None, str]]) -> str | None
     return best[0]
 
 
+# "Target date: September 2026" printed under a response: when its promises fall due.
+_TIMESCALE_LABEL = re.compile(
+    r"\b(?:target date|timescales?|time ?frame|deadline|completion date|due date|by when"
+    r"|implementation date|target)\s*:\s*(?P<when>[^:]{1,60}?)\s*(?=$|\b[A-Z][a-z ]{2,30}:)",
+    re.I,
+)
+
+
+def _labelled_timescale(paras: list[Para]) -> str:
+    for p in paras:
+        if m := _TIMESCALE_LABEL.search(squash(p.text)):
+            return m["when"]
+    return ""
+
+
 def find_commitments(passages: list[Passage], context: date | None) -> list[Commitment]:
     """Commitments in response texts, each promise once, with the recommendation it
     answers."""
     out: list[Commitment] = []
     seen: set[tuple[str | None, str]] = set()
     for passage in passages:
-        default_due = due_date(passage.timescale, context) if passage.timescale else None
+        timescale = passage.timescale or _labelled_timescale(passage.paras)
+        default_due = due_date(timescale, context) if timescale else None
         previous: str | None = None
         last: Commitment | None = None
         for seg in _joined(passage.paras):
