@@ -85,8 +85,7 @@ MARLOW_MINUTES = [
     ),
     (
         "p",
-        "ACTION: Martin Ruiz to invite the home care providers' forum to the January "
-        "meeting.",
+        "ACTION: Martin Ruiz to invite the home care providers' forum to the January meeting.",
     ),
     ("p", "RESOLVED:"),
     ("p", "(i) That the report be noted; and"),
@@ -116,8 +115,7 @@ MARLOW_MINUTES = [
     ("h", "7 Work Programme 2024/25"),
     (
         "p",
-        "7.1 Members agreed to add an item on GP access to the work programme for "
-        "February 2025.",
+        "7.1 Members agreed to add an item on GP access to the work programme for February 2025.",
     ),
     ("p", "RESOLVED: That the work programme be agreed, as amended."),
     ("p", "Duration of the meeting: 7.00 pm - 9.05 pm"),
@@ -457,10 +455,7 @@ OAKHAVEN_RESPONSE = [
                     "4. That the Council reports the number of long-term empty homes "
                     "brought back into use to the Panel every six months."
                 ],
-                [
-                    "Agreed. The first report will be made to the Panel's meeting in "
-                    "June 2025."
-                ],
+                ["Agreed. The first report will be made to the Panel's meeting in June 2025."],
                 ["Scrutiny Officer"],
                 ["June 2025"],
             ],
@@ -568,8 +563,7 @@ DHSC_RESPONSE = [
     ),
     (
         "p",
-        "1.2 NHS England will move to quarterly publication from the first quarter of "
-        "2025/26.",
+        "1.2 NHS England will move to quarterly publication from the first quarter of 2025/26.",
     ),
     ("h", "Recommendation 2"),
     (

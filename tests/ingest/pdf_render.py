@@ -9,8 +9,9 @@ quotes, ligatures ("ﬁ") and non-breaking spaces reach the text layer as they a
 
 Blocks, as in `documents.py` plus:
 - ("h", text) a bold heading; ("p", text) a paragraph; ("bold", text) a paragraph
-  in bold at the body's size (a committee's recommendation quoted in a response); ("small", text) a footnote-sized
-  paragraph; "^1" in a paragraph is a superscript footnote mark;
+  in bold at the body's size (a committee's recommendation quoted in a response);
+  ("small", text) a footnote-sized paragraph; "^1" in a paragraph is a superscript
+  footnote mark;
 - ("ul", glyph, [items]) a list with that bullet glyph ("•", "▪", "–");
 - ("table", rows, widths) a ruled table whose first row is its header, repeated on each
   page; each cell a list of paragraphs ("• " starts a bullet); widths are fractions;
