@@ -820,3 +820,177 @@ There was none.
 | 3 | Bring a paper on hospital discharge to the next Board | NF | 22 May 2025 |
 | 4 | Circulate the police's data on drug-related admissions | KW | 31 March 2025 |
 """
+
+# An integrated care board's minutes: "Name – Role" lines under "Present:", minutes
+# referenced "ICB/25/04", "Action: XX to ..." lines owned by initials (PDF).
+WYVERN_ICB_MINUTES = [
+    ("h", "NHS Wyvern Integrated Care Board"),
+    ("h", "Minutes of the Integrated Care Board meeting held in public"),
+    ("p", "Date: 21 January 2025"),
+    ("p", "Time: 10:00 – 12:00"),
+    ("p", "Venue: Ground Floor Meeting Room, Wyvern House, Quay Street, Porthaven"),
+    ("h", "Present:"),
+    ("p", "Sir Malcolm Greaves – Chair"),
+    ("p", "Dr Imogen Hale – Chief Executive"),
+    ("p", "Marcus Oyelaran – Chief Finance Officer"),
+    ("p", "Professor Jean Tully – Non-Executive Member"),
+    ("p", "Cllr Peter Small – Partner Member, Porthaven City Council"),
+    ("h", "In attendance:"),
+    ("p", "Fatima Khoury – Director of Corporate Affairs"),
+    ("p", "Owen Tate – Board Secretary (minutes)"),
+    ("h", "Apologies:"),
+    ("p", "Dr Roger Lamb – Medical Director"),
+    ("h", "ICB/25/01 Welcome and apologies"),
+    (
+        "p",
+        "The Chair welcomed members and the public to the meeting. Apologies were noted "
+        "as above and the meeting was confirmed as quorate.",
+    ),
+    ("h", "ICB/25/02 Declarations of interest"),
+    ("p", "No interests were declared beyond those on the register."),
+    ("h", "ICB/25/03 Minutes of the previous meeting and action log"),
+    (
+        "p",
+        "The minutes of the meeting held on 19 November 2024 were approved. Action "
+        "ICB/24/88 was closed.",
+    ),
+    ("h", "ICB/25/04 Chief Executive's report"),
+    (
+        "p",
+        "IH presented her report, which covered the winter pressures on urgent care and "
+        "the opening of the new community diagnostic centre. Professor Tully asked when "
+        "the centre would offer MRI scans. IH said that MRI would be available from May "
+        "2025, once the scanner had been commissioned.",
+    ),
+    (
+        "p",
+        "Action: IH to circulate the opening timetable for the community diagnostic centre "
+        "to Board members.",
+    ),
+    ("h", "ICB/25/05 Finance report"),
+    (
+        "p",
+        "MO reported a forecast deficit of £6.3m for the year, against a planned "
+        "break-even position. The Board asked for a recovery plan.",
+    ),
+    ("p", "Action: MO to present a financial recovery plan to the March Board."),
+    ("h", "ICB/25/06 Any other business"),
+    ("p", "There was no other business."),
+    ("p", "Date of next meeting: Tuesday 18 March 2025"),
+]
+WYVERN_FURNITURE = Furniture(
+    top=[("NHS Wyvern ICB Board – 21 January 2025", "Unconfirmed")],
+    bottom=[("", "{page}")],
+)
+
+# A Home Office response to a Commons committee: "Recommendation N:" inline, then
+# "Government response:", two recommendations answered together (PDF).
+HOME_OFFICE_RESPONSE = [
+    (
+        "title",
+        "The Government Response to the Home Affairs Committee Report on Neighbourhood Policing",
+    ),
+    (
+        "p",
+        "Presented to Parliament by the Secretary of State for the Home Department by "
+        "Command of His Majesty",
+    ),
+    ("p", "November 2024"),
+    ("p", "CP 1201"),
+    ("break",),
+    ("h", "Introduction"),
+    (
+        "p",
+        "The Government welcomes the Committee's report and its conclusion that "
+        "neighbourhood policing is the bedrock of public confidence. We respond below to "
+        "each of the Committee's recommendations.",
+    ),
+    (
+        "p",
+        "Recommendation 1: Forces should publish the number of officers in neighbourhood "
+        "roles each quarter, so that the public can see whether the commitment to "
+        "neighbourhood policing is being kept. (Paragraph 15)",
+    ),
+    (
+        "p",
+        "Government response: The Government agrees. From April 2025 the Home Office will "
+        "collect and publish the number of neighbourhood officers in each force every "
+        "quarter.",
+    ),
+    (
+        "p",
+        "Recommendation 2: The College of Policing should issue guidance on investigating "
+        "shop theft, including thefts below £200. (Paragraph 27)",
+    ),
+    (
+        "p",
+        "Recommendation 3: The Home Office should continue to fund the national retail "
+        "crime unit beyond March 2025. (Paragraph 29)",
+    ),
+    (
+        "p",
+        "Government response to Recommendations 2 and 3: The Government agrees with both "
+        "recommendations. The College of Policing will publish revised guidance on "
+        "investigating shop theft by the summer of 2025. The Home Office will fund the "
+        "national retail crime unit for a further two years.",
+    ),
+    (
+        "p",
+        "Recommendation 4: Every force should have a named neighbourhood officer for each "
+        "secondary school. (Paragraph 34)",
+    ),
+    (
+        "p",
+        "Government response: The Government disagrees. Decisions on deploying officers "
+        "are for chief constables, who are best placed to judge local need.",
+    ),
+]
+HOME_OFFICE_FURNITURE = Furniture(
+    bottom=[("Government response to the Home Affairs Committee", "{page}")],
+)
+
+# A district council's agenda front sheet as ModernGov prints it (PDF).
+BRACKENDALE_AGENDA = [
+    ("p", "Public Document Pack"),
+    ("h", "Brackendale District Council"),
+    ("title", "Overview and Scrutiny Committee"),
+    ("p", "Date: Wednesday, 5 February 2025"),
+    ("p", "Time: 6.30 pm"),
+    ("p", "Venue: Council Chamber, Brackendale House, High Street, Brackendale"),
+    (
+        "p",
+        "Membership: Councillors Harriet Cole (Chair), Liam Fraser (Vice-Chair), Gita "
+        "Mehta, Oliver Ward and Bethany Young",
+    ),
+    ("p", "Contact: Democratic Services, 01234 567890, democratic.services@brackendale.gov.uk"),
+    ("h", "AGENDA"),
+    ("h", "1. Apologies for Absence"),
+    ("p", "To receive any apologies for absence."),
+    ("h", "2. Declarations of Interest"),
+    ("p", "To receive any declarations of interest from members."),
+    ("h", "3. Minutes (Pages 5 - 10)"),
+    ("p", "To approve the minutes of the meeting held on 4 December 2024."),
+    ("h", "4. Public Participation"),
+    ("h", "5. Leisure Centre Contract Performance (Pages 11 - 30)"),
+    ("p", "Report of the Head of Leisure and Culture."),
+    ("h", "6. Scrutiny Review of Flooding: Final Report (Pages 31 - 58)"),
+    ("p", "Report of the Task and Finish Group."),
+    ("h", "7. Work Programme 2024/25 (Pages 59 - 64)"),
+    ("h", "8. Exclusion of the Press and Public"),
+    (
+        "p",
+        "To consider passing a resolution to exclude the press and public for the "
+        "following item.",
+    ),
+    ("break",),
+    ("h", "Minutes of the Overview and Scrutiny Committee, 4 December 2024"),
+    (
+        "p",
+        "Present: Councillors Harriet Cole (Chair), Liam Fraser, Gita Mehta and Oliver Ward",
+    ),
+    ("p", "1. The minutes of the meeting held on 2 October 2024 were approved."),
+    ("p", "2. The Committee received an update on the leisure centre contract."),
+]
+BRACKENDALE_FURNITURE = Furniture(
+    bottom=[("", "Page {page}")],
+)

@@ -63,6 +63,15 @@ BUILDERS = {
     "stonebridge-hwb-minutes-2025-02-27": lambda d: _markdown(
         P.STONEBRIDGE_HWB_MINUTES, d / "minutes.md"
     ),
+    "wyvern-icb-board-minutes-2025-01-21": lambda d: as_council_pdf(
+        P.WYVERN_ICB_MINUTES, d / "minutes.pdf", P.WYVERN_FURNITURE
+    ),
+    "home-office-response-neighbourhood-policing-2024": lambda d: as_council_pdf(
+        P.HOME_OFFICE_RESPONSE, d / "response.pdf", P.HOME_OFFICE_FURNITURE
+    ),
+    "brackendale-scrutiny-agenda-2025-02-05": lambda d: as_council_pdf(
+        P.BRACKENDALE_AGENDA, d / "agenda.pdf", P.BRACKENDALE_FURNITURE
+    ),
 }
 
 # The overall F1 each document scored when last raised (three decimals, as printed).
