@@ -172,7 +172,7 @@ def test_trust_minute_reference_padded_to_three_digits_numbers_the_item():
     ]
 
 
-def test_the_role_cell_chair_marks_the_meetings_chair():
+def test_the_role_cell_chair_marks_the_meetings_chair_and_is_no_role():
     text = "\n\n".join(
         [
             "**Minutes of the Board of Directors meeting held in public**",
@@ -188,7 +188,7 @@ def test_the_role_cell_chair_marks_the_meetings_chair():
     assert result["meeting"]["chair"] == "Ruth Ellison"
     # A hospital's boardroom is a venue.
     assert result["meeting"]["venue"] == "The Boardroom, Ashcombe General Hospital"
-    assert [a.get("role") for a in result["attendees"]] == ["Chair", "Chief Executive"]
+    assert [a.get("role") for a in result["attendees"]] == [None, "Chief Executive"]
 
 
 def test_officers_listed_after_the_apologies_are_attendees_with_their_roles():

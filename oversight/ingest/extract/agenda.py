@@ -50,9 +50,9 @@ _NUMBERED = re.compile(
     r"^(?:(?:agenda\s+)?item\s+)?(\d{1,2}[a-z]?)(?:[.):]|\s+[-–])?\s+(?P<title>\S.*)$", re.I
 )
 # A minute's reference heading its minute ("23/45 Minutes of the previous meeting",
-# "CSP 45/23 Apologies"): its number with the year's.
+# "CSP 45/23 Apologies", "ICB/25/04 Finance report"): its number with the year's.
 _MINUTE_REF = re.compile(
-    r"^(?:[A-Z]{2,6}\s*)?(?P<a>\d{1,3})/(?P<b>\d{1,3})\.?\s+(?P<title>[A-Z].*)$"
+    r"^(?:[A-Z]{2,6}(?:\s*|/))?(?P<a>\d{1,3})/(?P<b>\d{1,3})\.?\s+(?P<title>[A-Z].*)$"
 )
 _ONLY_DURATION = re.compile(r"^\(?\s*\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)\s*\)?$", re.I)
 _TITLE_END = re.compile(

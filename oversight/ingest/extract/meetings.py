@@ -49,7 +49,11 @@ _LETTERHEAD = re.compile(
     re.I,
 )
 # A stamp printed at a header's right ("Appendix A", "Agenda Item 6", "Annex 2").
-_STAMP_TAIL = re.compile(r"\s+(?:(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+|annex\s+\w+)$", re.I)
+_STAMP_TAIL = re.compile(
+    r"\s+(?:(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+|annex\s+\w+|unconfirmed|draft"
+    r"|official(?:[- ]sensitive)?|confidential)$",
+    re.I,
+)
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z/&'’ ()-]{1,40}?)\s*:\s*(?P<rest>.*)$", re.S)
 _DATE_LABEL = re.compile(
     r"^(?:(?P<body>.+?)\s+(?=meeting\s))?(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?"
@@ -240,8 +244,12 @@ def find_title(blocks: list[Block]) -> Para | None:
             continue
         if (m := LABEL.match(text)) and not b.heading and _field_label(m):
             continue
-        # "Cabinet – 4 December 2024    Appendix A": a page's header, its stamp aside
-        if dates.find_dates(text) and len(_STAMP_TAIL.sub("", text).split()) <= 6:
+        # "Cabinet – 4 December 2024    Appendix A": a page's header, its stamp aside;
+        # in plain print above the paper's headings, "Board – 21 January 2025" is one too
+        core = _STAMP_TAIL.sub("", text)
+        if dates.find_dates(text) and (
+            len(core.split()) <= 6 or (not b.heading and _running_header(core))
+        ):
             continue
         if found is None:
             bare = _without_date(text)
@@ -251,12 +259,27 @@ def find_title(blocks: list[Block]) -> Para | None:
             continue
         # "Minutes of the Board ..." under the trust's name is the paper's title
         minutes = _MINUTES_TITLE.match(text)
-        titled = _REPORT_TITLE.search(text) or (minutes and looks_like_body(minutes["body"]))
+        titled = (
+            _REPORT_TITLE.search(text)
+            or (minutes and looks_like_body(minutes["body"]))
+            or _PAPER_OF.match(text)
+        )
         return b if b.heading and titled else found
     return found
 
 
+# "Agenda: Trust Board meeting in public": a paper of a meeting, named as a label.
+_PAPER_OF = re.compile(r"^(?:agenda|minutes|notes)\s*[:–—-]\s*\S", re.I)
 _DATE_TAIL = re.compile(r"^(?P<head>.+?)\s*[-–—,|]\s*(?P<tail>[^-–—,|]+)$")
+
+
+def _running_header(text: str) -> bool:
+    """ "NHS Wyvern ICB Board – 21 January 2025": a body's name and the date, as a page's
+    header prints them, naming no paper ("Extract from the minutes of ..." is a title)."""
+    bare = _without_date(text)
+    return bare != text and not (
+        _MINUTES_TITLE.match(bare) or _REPORT_TITLE.search(bare) or _PAPER_OF.match(bare)
+    )
 
 
 def _without_date(text: str) -> str:
@@ -662,6 +685,16 @@ def looks_like_org_only(part: str) -> bool:
     return looks_like_body(part) and not _ROLE_WORD.search(part.split(" of ")[0])
 
 
+# How or for what someone attended ("(minutes)", "(for item 5)", "(virtual)"): a note
+# beside the name, no organisation.
+_ATTENDANCE_NOTE = re.compile(
+    r"^(?:minutes|minute[- ]?taker|note[- ]?taker|notes|observing|observer|virtual|remote(?:ly)?"
+    r"|online|via (?:teams|zoom|video)|by (?:phone|video)|part(?: of meeting)?"
+    r"|(?:for |from |until )?items? \d+[a-z]?(?:(?: and |, | & | ?- ?)\d+[a-z]?)*)$",
+    re.I,
+)
+
+
 def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
     """(name, description, is chair) from "Name", "Name (Org)", "Name - Role", "Name,
     Role, Org"; None when the text is no name. "Chair" marks the chair. The description
@@ -683,6 +716,7 @@ def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
     is_chair = False
     if org:
         parts = [squash(x) for x in re.split(r"[,;()]", org) if squash(x)]
+        parts = [x for x in parts if not _ATTENDANCE_NOTE.match(x)]
         roles = [x for x in parts if _CHAIR_ROLE.match(x)]
         is_chair = any(not x.casefold().startswith("vice") for x in roles)
         org = ", ".join(x for x in parts if x not in roles) or None
@@ -770,11 +804,12 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
                 i += 1
                 continue
             if cells and len(cells) >= 2 and looks_like_person(cells[0], loose_case=True):
-                # "Dr Ruth Ellison | Chair": the role's cell marks the chair
+                # "Dr Ruth Ellison | Chair": the role's cell marks the chair, as "(Chair)"
+                # after a name does, and is no role
                 chairs = [c for c in cells[1:] if _CHAIR_ROLE.match(squash(c))]
-                desc = ", ".join(c for c in cells[1:] if c not in chairs)
+                desc = ", ".join(c for c in cells[1:] if c not in chairs) or None
                 is_chair = any(not c.casefold().startswith("vice") for c in chairs)
-                entry = (tidy_name(strip_titles(cells[0])), desc or ", ".join(cells[1:]), is_chair)
+                entry = (tidy_name(strip_titles(cells[0])), desc, is_chair)
             else:
                 # "A, B, C and D" on a line of its own: a list, not "Name, Role".
                 pieces = _split_inline(text.strip("_* ")) if "," in text else []
