@@ -979,8 +979,7 @@ BRACKENDALE_AGENDA = [
     ("h", "8. Exclusion of the Press and Public"),
     (
         "p",
-        "To consider passing a resolution to exclude the press and public for the "
-        "following item.",
+        "To consider passing a resolution to exclude the press and public for the following item.",
     ),
     ("break",),
     ("h", "Minutes of the Overview and Scrutiny Committee, 4 December 2024"),

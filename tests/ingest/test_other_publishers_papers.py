@@ -7,7 +7,8 @@ First-read scores, before any rule was written for them: the borough scrutiny mi
 0.946, the trust board minutes 0.704, the ICB agenda 0.667, the select committee
 response 1.000, the cabinet response table 0.933, the partnership note 1.000, the
 health department's response 0.881, the trust board agenda 0.742, the cabinet response
-in labelled paragraphs 0.960 and the health and wellbeing board minutes 1.000.
+in labelled paragraphs 0.960, the health and wellbeing board minutes 1.000, the ICB
+minutes 0.757, the Home Office response 0.792 and the district agenda pack 0.667.
 """
 
 from __future__ import annotations
@@ -86,6 +87,9 @@ FLOORS = {
     "kestrel-community-trust-board-agenda-2025-03-04": 0.944,
     "elmstead-school-streets-cabinet-response-2025": 0.980,
     "stonebridge-hwb-minutes-2025-02-27": 1.000,
+    "wyvern-icb-board-minutes-2025-01-21": 1.000,
+    "home-office-response-neighbourhood-policing-2024": 1.000,
+    "brackendale-scrutiny-agenda-2025-02-05": 1.000,
 }
 
 
@@ -317,3 +321,79 @@ def test_a_target_date_printed_under_a_response_dates_its_promises(tmp_path):
     assert due["1"] == "2026-09"
     # ... while a promise's own date comes first ("in November 2025").
     assert due["4"] == "2025-11"
+
+
+def test_icb_minute_references_with_the_boards_letters_number_the_items():
+    text = "\n\n".join(
+        [
+            "**Minutes of the Integrated Care Board meeting held in public**",
+            "Date: 21 January 2025",
+            "**ICB/25/04 Chief Executive's report**",
+            "The Board noted the report.",
+            "**ICB/25/05 Finance report**",
+            "The Board noted the forecast.",
+        ]
+    )
+    items = extract_text(text).agenda_items
+    assert [(a["number"], a["title"]) for a in items] == [
+        ("4", "Chief Executive's report"),
+        ("5", "Finance report"),
+    ]
+
+
+def test_a_note_of_how_someone_attended_is_no_organisation():
+    text = "\n\n".join(
+        [
+            "**Minutes of the Integrated Care Board meeting held in public**",
+            "Date: 21 January 2025",
+            "**Present:**",
+            "Sir Malcolm Greaves – Chair",
+            "Owen Tate – Board Secretary (minutes)",
+            "Cllr Peter Small – Partner Member, Porthaven City Council (for item 5)",
+            "**1 Welcome**",
+        ]
+    )
+    result = extract_text(text).to_dict()
+    people = {a["name"]: (a.get("role"), a["organisation"]) for a in result["attendees"]}
+    assert people == {
+        "Malcolm Greaves": (None, None),
+        "Owen Tate": ("Board Secretary", None),
+        "Peter Small": ("Partner Member", "Porthaven City Council"),
+    }
+    assert result["meeting"]["chair"] == "Malcolm Greaves"
+
+
+def test_a_one_page_papers_running_header_is_no_title():
+    text = "\n\n".join(
+        [
+            "NHS Wyvern ICB Board – 21 January 2025 Unconfirmed",
+            "**NHS Wyvern Integrated Care Board**",
+            "**Agenda: Board meeting in public**",
+            _rows(["Item", "Subject", "Lead"], ["1", "Welcome", "Chair"], ["2", "Finance", "CFO"]),
+        ]
+    )
+    assert extract_text(text).document["title"] == "Agenda: Board meeting in public"
+
+
+def test_a_response_naming_two_recommendations_answers_both(tmp_path):
+    result = extract_file(
+        as_council_pdf(P.HOME_OFFICE_RESPONSE, tmp_path / "r.pdf", P.HOME_OFFICE_FURNITURE)
+    )
+    recs = {r["number"]: r for r in result.recommendations}
+    for number in ("2", "3"):
+        (response,) = recs[number]["responses"]
+        assert response["text"].startswith("The Government agrees with both")
+    # Each promise goes to the recommendation it answers.
+    answers = {" ".join(c["text"].split()[:3]): c["recommendation"] for c in result.commitments}
+    assert answers["The College of"] == "2"
+    assert answers["The Home Office"] == "3"
+
+
+def test_an_agenda_packs_enclosed_minutes_of_an_earlier_meeting_are_not_its_own(tmp_path):
+    result = extract_file(
+        as_council_pdf(P.BRACKENDALE_AGENDA, tmp_path / "a.pdf", P.BRACKENDALE_FURNITURE)
+    ).to_dict()
+    assert result["document"]["kind"] == "agenda"
+    # Those present at the December meeting did not attend this one.
+    assert result["attendees"] == []
+    assert len(result["agenda_items"]) == 8

@@ -99,6 +99,8 @@ def extract_document(doc: Document) -> Extraction:
     blocks = layout.parse(text)
     header = meetings.read_header(blocks)
     meetings.apply_front_matter(header, front)
+    # An agenda pack's enclosed minutes of an earlier meeting are not this meeting's.
+    blocks = blocks[: meetings.pack_end(blocks, header.date)]
     context = as_date(header.date)
     prov = _Provenance(doc)
     records: dict[str, list] = {k: [] for k in KINDS}

@@ -273,6 +273,32 @@ _PAPER_OF = re.compile(r"^(?:agenda|minutes|notes)\s*[:–—-]\s*\S", re.I)
 _DATE_TAIL = re.compile(r"^(?P<head>.+?)\s*[-–—,|]\s*(?P<tail>[^-–—,|]+)$")
 
 
+_ENCLOSED_MINUTES = re.compile(
+    r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+)?\S", re.I
+)
+
+
+def pack_end(blocks: list[Block], meeting_date: str | None) -> int:
+    """Where an agenda pack's enclosed papers begin: after an "Agenda" heading, the
+    minutes of an earlier meeting under a heading of their own ("Minutes of the
+    Committee, 4 December 2024") are a paper for this meeting, and who was present at
+    that one, and what it did, are not this meeting's. The blocks' length if none."""
+    after_agenda = False
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Para):
+            continue
+        text = b.text.strip()
+        if b.heading and text.casefold() in ("agenda", "agenda items", "business"):
+            after_agenda = True
+            continue
+        if not (after_agenda and meeting_date and b.heading and _ENCLOSED_MINUTES.match(text)):
+            continue
+        found = [hit.value for hit in dates.find_dates(text)]
+        if found and all(len(d) == 10 and d < meeting_date for d in found):
+            return i
+    return len(blocks)
+
+
 def _running_header(text: str) -> bool:
     """ "NHS Wyvern ICB Board – 21 January 2025": a body's name and the date, as a page's
     header prints them, naming no paper ("Extract from the minutes of ..." is a title)."""
