@@ -993,3 +993,197 @@ BRACKENDALE_AGENDA = [
 BRACKENDALE_FURNITURE = Furniture(
     bottom=[("", "Page {page}")],
 )
+
+# A London borough commission's minutes whose attendance blocks are headed "Officers In
+# Attendance" and "Other People in Attendance" (PDF).
+CLAYBURY_MINUTES = [
+    ("h", "Claybury Council"),
+    ("h", "Living in Claybury Scrutiny Commission"),
+    ("p", "Monday 2 December 2024, 7.00 pm, Council Chamber, Claybury Town Hall"),
+    (
+        "p",
+        "Councillors in attendance: Cllr Sam Rivers (Chair), Cllr Anna Kowalski, Cllr Tunde Bello",
+    ),
+    ("p", "Apologies: Cllr Mary Doyle"),
+    (
+        "p",
+        "Officers In Attendance: Rachel Amos (Head of Community Safety), Jon Pryce "
+        "(Enforcement Manager)",
+    ),
+    (
+        "p",
+        "Other People in Attendance: Chief Inspector Dev Sharma (Metropolitan Police "
+        "Service), Lola Hart (Claybury Tenants' Federation)",
+    ),
+    ("h", "1 Apologies for Absence"),
+    ("p", "1.1 Apologies were received from Cllr Doyle."),
+    ("h", "2 Declarations of Interest"),
+    ("p", "2.1 None."),
+    ("h", "3 Anti-social Behaviour on Estates"),
+    (
+        "p",
+        "3.1 The Head of Community Safety introduced the report. Reports of anti-social "
+        "behaviour on the borough's estates had fallen by 6% in the year.",
+    ),
+    (
+        "p",
+        "3.2 A Member asked why residents waited up to a month for a noise nuisance visit. "
+        "The Enforcement Manager explained that the out-of-hours service had two officers "
+        "for the whole borough, and that a third post would be filled in the new year.",
+    ),
+    (
+        "p",
+        "3.3 Chief Inspector Sharma said that the police would share ward-level data with "
+        "the Council every month from January.",
+    ),
+    (
+        "p",
+        "ACTION: Rachel Amos to bring a report on the out-of-hours noise service to the "
+        "Commission in March 2025.",
+    ),
+    ("h", "4 Minutes of the Meeting held on 7 October 2024"),
+    ("p", "RESOLVED: That the minutes be agreed as a correct record."),
+    ("h", "5 Work Programme"),
+    ("p", "5.1 The Commission noted its work programme."),
+    ("p", "Duration of the meeting: 7.00 - 8.40 pm"),
+]
+CLAYBURY_FURNITURE = Furniture(
+    top=[("Monday, 2 December 2024", "")],
+    bottom=[("", "{page}")],
+)
+
+# A trust board's minutes set as a table of minute references and minutes, with an
+# action table "Action No | Minute Ref | Action | Lead | Deadline | Status" (PDF).
+HOLLYBANK_BOARD = [
+    ("h", "Hollybank Mental Health NHS Trust"),
+    ("h", "Minutes of the Trust Board held in public"),
+    ("p", "Held on 11 December 2024 at 10.00am, Room 4, Trust Headquarters, Elm Road"),
+    (
+        "p",
+        "Present: Anne Cowley (Chair); Dr Ravi Menon (Chief Executive); Lisa Hurd (Director of Nursing); Peter Quayle (Non-Executive Director)",
+    ),
+    ("p", "In attendance: Gemma Stott (Head of Corporate Governance)"),
+    (
+        "table",
+        [
+            [["Minute"], ["Item"]],
+            [
+                ["TB/24/101"],
+                ["Apologies and welcome", "Apologies were received from the Director of Finance."],
+            ],
+            [["TB/24/102"], ["Declarations of interest", "None."]],
+            [
+                ["TB/24/103"],
+                [
+                    "Quality and safety report",
+                    "LH presented the report. The number of patients placed out of area "
+                    "had fallen to 14. The Board asked for the learning from the two "
+                    "serious incidents to be shared with staff.",
+                ],
+            ],
+            [
+                ["TB/24/104"],
+                [
+                    "Staff survey 2024",
+                    "The Board noted the results. RM agreed to set out the actions on "
+                    "bullying and harassment at the February meeting.",
+                ],
+            ],
+            [["TB/24/105"], ["Any other business", "None."]],
+        ],
+        [0.18, 0.82],
+    ),
+    ("h", "Actions"),
+    (
+        "table",
+        [
+            [["Action No"], ["Minute Ref"], ["Action"], ["Lead"], ["Deadline"], ["Status"]],
+            [
+                ["1"],
+                ["TB/24/103"],
+                ["Share the learning from the two serious incidents with all clinical staff"],
+                ["LH"],
+                ["31 January 2025"],
+                ["New"],
+            ],
+            [
+                ["2"],
+                ["TB/24/104"],
+                ["Set out the actions on bullying and harassment from the staff survey"],
+                ["RM"],
+                ["February 2025"],
+                ["New"],
+            ],
+        ],
+        [0.1, 0.14, 0.4, 0.1, 0.14, 0.12],
+    ),
+]
+HOLLYBANK_FURNITURE = Furniture(
+    top=[("Trust Board – 11 December 2024", "Approved")],
+    bottom=[("", "{page}")],
+)
+
+# A health and wellbeing board's agenda: the time first and no item numbers (PDF).
+FARLEIGH_HWB_AGENDA = [
+    ("h", "Farleigh Health and Wellbeing Board"),
+    ("p", "Thursday 16 January 2025, 2.00pm – 4.00pm"),
+    ("p", "The Gallery Room, Farleigh Library, Market Square"),
+    ("h", "Agenda"),
+    (
+        "table",
+        [
+            [["Time"], ["Item"], ["Lead"]],
+            [["2.00pm"], ["Welcome and introductions"], ["Cllr Joanne Pike, Chair"]],
+            [["2.05pm"], ["Minutes of the last meeting"], ["Cllr Joanne Pike, Chair"]],
+            [
+                ["2.10pm"],
+                ["Pharmaceutical Needs Assessment 2025"],
+                ["Dr Helen Shaw, Director of Public Health"],
+            ],
+            [["2.40pm"], ["Better Care Fund plan"], ["Mark Ridley, Director of Adult Services"]],
+            [["3.20pm"], ["Children's mental health: CAMHS waiting times"], ["Sophie Lane, ICB"]],
+            [["3.50pm"], ["Forward plan"], ["Board Manager"]],
+        ],
+        [0.14, 0.5, 0.36],
+    ),
+]
+FARLEIGH_FURNITURE = Furniture(bottom=[("", "{page}")])
+
+# A partnership's notes in Markdown with YAML front matter, actions as a task list.
+ALDER_NOTES = """---
+title: Alder Vale Food Partnership
+date: 2025-03-06
+start: "10:00"
+end: "11:30"
+location: Online (Zoom)
+---
+
+# Alder Vale Food Partnership – notes
+
+## Present
+
+- Priya Shah – Alder Vale Community Larder (chair)
+- Tom Ellery – Alder Vale Borough Council
+- Hannah Brook – Growing Together CIC
+- Femi Ade – St Luke's Church Food Bank
+
+## Notes
+
+### 1. Update from the council
+
+Tom said the council's food insecurity survey closes at the end of March.
+
+### 2. Winter food bank use
+
+Femi said demand over winter was the highest the food bank had recorded.
+
+### 3. Community growing sites
+
+Hannah presented the plan for two new growing sites on council land.
+
+## Actions
+
+- [ ] Tom Ellery: share the survey link with all partners
+- [ ] Hannah Brook: send the growing sites plan to the council's estates team by 21 March
+- [x] Femi Ade: circulate the winter figures (done at the meeting)
+"""
