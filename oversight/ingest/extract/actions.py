@@ -153,7 +153,18 @@ def _due(text: str, context: date | None) -> str | None:
             return month
     if m := _MONTH_MEETING.search(text):
         return dates.month_ahead(m["month"], context)
+    if m := _TO_MEETING_IN.search(text):
+        hit = dates.find_dates(text[m.end() : m.end() + 40], context, ahead=True)
+        if hit and hit[0].start == 0:
+            return hit[0].value
     return None
+
+
+# "bring a report to the Commission in March 2025": the meeting it comes to.
+_TO_MEETING_IN = re.compile(
+    r"\bto\s+(?:the|its|a)\s+(?:[A-Z][\w-]*\s+){0,3}?(?i:meeting|board|committee|commission"
+    r"|panel|cabinet|council|forum|partnership|group)(?:'s\s+meeting)?\s+(?:in|on)\s+"
+)
 
 
 class _Collector:

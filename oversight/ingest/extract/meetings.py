@@ -95,7 +95,10 @@ _CHAIR_LABEL = re.compile(
 )
 ATTENDEE_LABEL = re.compile(
     r"^(?:attendees|present|in attendance|also present|also in attendance|attendance"
-    r"|members present|officers present|participants|those present)\b\s*:?\s*(?P<rest>.*)$",
+    r"|members present|officers present|participants|those present"
+    # "Councillors in attendance:", "Other People in Attendance:"
+    r"|(?:councillors|cllrs|members|officers|other people|others|people|guests|partners)"
+    r"\s+(?:present|in attendance|attending))\b\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
 # A further list of those present, after the first ("Officers: ...", "Partners: ...").
@@ -357,6 +360,13 @@ def read_header(blocks: list[Block]) -> Header:
                 or re.search(r"\bheld\s+(?:on|at|in)\b", p.text, re.I)
             ):
                 h.date, h.date_seg, date_index = found, p.seg, i
+                # A page's header may print the date alone above the line that gives it
+                # with the time and the venue ("Monday 2 December 2024, 7.00 pm, ...").
+                for j in range(i + 1, min(i + 5, len(paras))):
+                    q = paras[j].text
+                    if dates.find_times(q) and dates.first_date(q, context) == found:
+                        h.date_seg, date_index = paras[j].seg, j
+                        break
                 break
     if h.date is None:
         # A report dated by its month alone ("March 2020" on a line of its own).
@@ -498,8 +508,11 @@ def _closing_time(blocks: list[Block]) -> str | None:
     for p in reversed(tail):
         if (m := _CLOSED_AT.search(p.text)) and (times := dates.find_times(p.text[m.end() :])):
             return times[0][2]
-        if _DURATION_LINE.match(p.text) and len(times := dates.find_times(p.text)) >= 2:
-            return times[-1][2]
+        if _DURATION_LINE.match(p.text):
+            if rng := dates.find_time_range(p.text):
+                return rng[1]
+            if len(times := dates.find_times(p.text)) >= 2:
+                return times[-1][2]
     return None
 
 
