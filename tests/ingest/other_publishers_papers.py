@@ -1060,7 +1060,8 @@ HOLLYBANK_BOARD = [
     ("p", "Held on 11 December 2024 at 10.00am, Room 4, Trust Headquarters, Elm Road"),
     (
         "p",
-        "Present: Anne Cowley (Chair); Dr Ravi Menon (Chief Executive); Lisa Hurd (Director of Nursing); Peter Quayle (Non-Executive Director)",
+        "Present: Anne Cowley (Chair); Dr Ravi Menon (Chief Executive); Lisa Hurd (Director "
+        "of Nursing); Peter Quayle (Non-Executive Director)",
     ),
     ("p", "In attendance: Gemma Stott (Head of Corporate Governance)"),
     (

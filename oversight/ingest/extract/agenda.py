@@ -83,6 +83,10 @@ _PAUSE = re.compile(
     r"|meeting (?:close|closes|ends))$",
     re.I,
 )
+_ACTION_HEADER = re.compile(r"^(?:actions?|action(?:s)? agreed|agreed actions?)$", re.I)
+_OWNER_HEADER = re.compile(r"^(?:owner|lead|by whom|who|responsible|due|deadline|by when)$", re.I)
+# "Item | Notes | Actions": the items of minutes, with what each agreed to do.
+_ITEM_HEADER = re.compile(r"^(?:(?:agenda\s+)?items?|notes|discussion|minutes?|subject)$", re.I)
 _BARE_ROLES = {"chair", "the chair", "all", "co-chairs", "vice chair"}
 _LEAD_LABEL = re.compile(
     r"^(?:lead|leads|presenter|presenters|presented by|lead officer)\s*[:–-]?\s*(?P<who>.+)$", re.I
@@ -155,7 +159,8 @@ def _lead_names(text: str, *, column: bool = False) -> list[str]:
         return [text]
     names = [n for n in split_names(text) if n]
     if names and all(looks_like_person(n) or n.casefold() == "chair" for n in names):
-        return names
+        # "Cllr Joanne Pike, Chair": the name, its role beside it no second presenter
+        return [n for n in names if n.casefold() != "chair"] or names
     return [text] if column and len(text.split()) <= 8 and not LABEL.match(text) else []
 
 
@@ -174,11 +179,28 @@ def _lead_field(text: str) -> list[str]:
     return out
 
 
-def _row_anchor(row: Row) -> dict | None:
+# A minute's reference alone in its cell ("TB/24/103" | "Quality report" ...).
+_REF_CELL = re.compile(r"^(?:[A-Z]{2,6}(?:\s*|/))?(?P<a>\d{1,3})/(?P<b>\d{1,3})$")
+
+
+def _row_anchor(row: Row, year: int | None = None) -> dict | None:
     filled = row.filled()
     if not filled:
         return None
     texts = row.texts
+    if (ref := _REF_CELL.match(texts[filled[0]].strip())) and len(filled) >= 2:
+        # minutes set as a table: the reference, then the minute under its title
+        title = row.cells[filled[1]][0].text if row.cells[filled[1]] else ""
+        if title and len(title.split()) <= 12 and not ends_sentence(title):
+            return {
+                "number": _minute_number(ref["a"], ref["b"], year),
+                "title": _cut_title(title),
+                "start": None,
+                "duration": None,
+                "lead": [],
+                "marked": True,
+            }
+        return None
     num = _NUM_CELL.match(texts[filled[0]])
     if not num and (inline := _NUMBERED.match(texts[filled[0]])):
         # "1. Welcome and apologies" | notes | actions: a table of minutes, its first
@@ -389,11 +411,24 @@ def _candidates(blocks: list[Block], timed_only: bool, year: int | None) -> list
     out: list[tuple] = []
     section = ""
     last_n = 0
+    action_table = False
     for i, b in enumerate(blocks):
+        if isinstance(b, Row) and b.first:
+            # "Action No | Minute Ref | Action | Lead": a table of actions, not of items
+            heads = [t.strip() for t in b.texts]
+            action_table = (
+                any(_ACTION_HEADER.match(t) for t in heads)
+                and any(_OWNER_HEADER.match(t) for t in heads)
+                and not any(_ITEM_HEADER.match(t) for t in heads)
+            )
+        elif not isinstance(b, Row):
+            action_table = False
         if isinstance(b, Row):
-            found = _row_anchor(b)
+            if action_table:
+                continue
+            found = _row_anchor(b, year)
             if found is not None:
-                scheme = "timed" if found["start"] else "row"
+                scheme = "marker" if found.get("marked") else "timed" if found["start"] else "row"
                 if scheme == "row" and _is_sentence(found["title"] or ""):
                     continue
                 out.append((i, found, scheme))
