@@ -3,12 +3,19 @@ whose papers the rules were not written from, scored against gold files made by 
 before the extractor read them. Each document's score is recorded: the test fails on
 any drop, and a rise is recorded by raising its floor.
 
-First-read scores, before any rule was written for them: the borough scrutiny minutes
-0.946, the trust board minutes 0.704, the ICB agenda 0.667, the select committee
-response 1.000, the cabinet response table 0.933, the partnership note 1.000, the
-health department's response 0.881, the trust board agenda 0.742, the cabinet response
-in labelled paragraphs 0.960, the health and wellbeing board minutes 1.000, the ICB
-minutes 0.757, the Home Office response 0.792 and the district agenda pack 0.667.
+First-read scores with the rules of main before this probe (then after): the borough
+scrutiny minutes 0.946 (1.000), the trust board minutes 0.704 (1.000), the ICB agenda
+0.667 (1.000), the select committee response 1.000, the cabinet response table 0.933
+(1.000), the partnership note 1.000, the health department's response 0.881 (1.000),
+the trust board agenda 0.742 (0.944), the cabinet response in labelled paragraphs 0.960
+(0.980), the health and wellbeing board minutes 1.000, the ICB minutes 0.778 (1.000),
+the Home Office response 0.792 (1.000), the district agenda pack 0.667 (1.000), the
+commission minutes with "In Attendance" blocks 0.444 (1.000), the trust board minutes
+set as a table 0.613 (1.000), the time-first agenda 0.907 (0.944) and the Markdown
+notes with a task list 0.850 (1.000). Each round was written before the rules of the
+rounds before it were: read with them, its first scores were 0.881, 0.742, 0.960 and
+1.000 (second round), 0.757, 0.792 and 0.667 (third), 0.444, 0.720, 0.907 and 0.850
+(fourth).
 """
 
 from __future__ import annotations
@@ -102,6 +109,10 @@ FLOORS = {
     "wyvern-icb-board-minutes-2025-01-21": 1.000,
     "home-office-response-neighbourhood-policing-2024": 1.000,
     "brackendale-scrutiny-agenda-2025-02-05": 1.000,
+    "claybury-scrutiny-minutes-2024-12-02": 1.000,
+    "hollybank-trust-board-minutes-2024-12-11": 1.000,
+    "farleigh-hwb-agenda-2025-01-16": 0.944,
+    "alder-vale-food-partnership-notes-2025-03-06": 1.000,
 }
 
 
@@ -409,3 +420,78 @@ def test_an_agenda_packs_enclosed_minutes_of_an_earlier_meeting_are_not_its_own(
     # Those present at the December meeting did not attend this one.
     assert result["attendees"] == []
     assert len(result["agenda_items"]) == 8
+
+
+def test_attendance_blocks_headed_in_attendance_are_read_with_the_date_line_under_a_header():
+    text = "\n\n".join(
+        [
+            "Monday, 2 December 2024",
+            "**Living in Claybury Scrutiny Commission**",
+            "Monday 2 December 2024, 7.00 pm, Council Chamber, Claybury Town Hall",
+            "Councillors in attendance: Cllr Sam Rivers (Chair), Cllr Anna Kowalski",
+            "Apologies: Cllr Mary Doyle",
+            "Officers In Attendance: Rachel Amos (Head of Community Safety)",
+            "Other People in Attendance: Lola Hart (Claybury Tenants' Federation)",
+            "**1 Apologies for Absence**",
+            "ACTION: Rachel Amos to bring a report on the noise service to the Commission in "
+            "March 2025.",
+            "Duration of the meeting: 7.00 - 8.40 pm",
+        ]
+    )
+    result = extract_text(text).to_dict()
+    assert result["document"]["kind"] == "minutes"
+    assert [a["name"] for a in result["attendees"]] == [
+        "Sam Rivers",
+        "Anna Kowalski",
+        "Rachel Amos",
+        "Lola Hart",
+    ]
+    meeting = result["meeting"]
+    # The page header's bare date gives way to the line with the time and the venue.
+    assert (meeting["start"], meeting["end"]) == ("19:00", "20:40")
+    assert meeting["venue"] == "Council Chamber, Claybury Town Hall"
+    # A report brought to the Commission in March 2025 is due then.
+    assert result["actions"][0]["due"] == "2025-03"
+
+
+def test_minutes_set_as_a_table_of_minute_references_are_items_and_the_action_table_is_not(
+    tmp_path,
+):
+    result = extract_file(
+        as_council_pdf(P.HOLLYBANK_BOARD, tmp_path / "m.pdf", P.HOLLYBANK_FURNITURE)
+    )
+    assert [(a["number"], a["title"]) for a in result.agenda_items] == [
+        ("101", "Apologies and welcome"),
+        ("102", "Declarations of interest"),
+        ("103", "Quality and safety report"),
+        ("104", "Staff survey 2024"),
+        ("105", "Any other business"),
+    ]
+    assert [a["owner"] for a in result.actions] == ["Lisa Hurd", "Ravi Menon"]
+
+
+def test_a_task_lists_boxes_are_no_part_of_its_actions():
+    result = extract_text(P.ALDER_NOTES, source_name="notes.md")
+    assert [(a["text"], a["owner"]) for a in result.actions][:2] == [
+        ("share the survey link with all partners", "Tom Ellery"),
+        ("send the growing sites plan to the council's estates team by 21 March", "Hannah Brook"),
+    ]
+
+
+def test_a_lead_naming_a_person_and_the_chair_presents_the_person():
+    text = "\n\n".join(
+        [
+            "**Farleigh Health and Wellbeing Board**",
+            "Thursday 16 January 2025, 2.00pm – 4.00pm",
+            _rows(
+                ["Time", "Item", "Lead"],
+                ["2.00pm", "Welcome and introductions", "Cllr Joanne Pike, Chair"],
+                ["2.05pm", "Better Care Fund plan", "Mark Ridley, Director of Adult Services"],
+            ),
+        ]
+    )
+    items = extract_text(text).agenda_items
+    assert [(a["number"], a["start"], a["presenters"]) for a in items] == [
+        ("1", "14:00", ["Cllr Joanne Pike"]),
+        ("2", "14:05", ["Mark Ridley"]),
+    ]
