@@ -1188,3 +1188,194 @@ Hannah presented the plan for two new growing sites on council land.
 - [ ] Hannah Brook: send the growing sites plan to the council's estates team by 21 March
 - [x] Femi Ade: circulate the winter figures (done at the meeting)
 """
+
+# Fifth round. A county's scrutiny committee minutes: minute numbers through the year in
+# capitals ("52. APOLOGIES FOR ABSENCE"), members set in two columns, "(in the Chair)"
+# (PDF).
+WESTSHIRE_MINUTES = [
+    ("h", "WESTSHIRE COUNTY COUNCIL"),
+    ("h", "ADULT SOCIAL CARE AND HEALTH SCRUTINY COMMITTEE"),
+    (
+        "p",
+        "MINUTES of a meeting of the Adult Social Care and Health Scrutiny Committee held "
+        "at County Hall, Westbury on Wednesday, 15 January 2025 at 10.30 am.",
+    ),
+    ("p", "PRESENT:"),
+    (
+        "columns",
+        [
+            ("Councillor G. Hammond (in the Chair)", "Councillor P. Okoro"),
+            ("Councillor S. Barnes", "Councillor L. Trent"),
+            ("Councillor M. Idris", ""),
+        ],
+    ),
+    (
+        "p",
+        "Also present: Councillor R. Fielding (Cabinet Member for Adult Social Care), "
+        "Karen Holt (Director of Adult Social Care), Neil Sykes (Scrutiny Officer)",
+    ),
+    ("h", "52. APOLOGIES FOR ABSENCE"),
+    ("p", "Apologies were received from Councillor D. Wren."),
+    ("h", "53. DECLARATIONS OF INTEREST"),
+    ("p", "There were no declarations of interest."),
+    ("h", "54. MINUTES"),
+    (
+        "p",
+        "RESOLVED that the minutes of the meeting held on 20 November 2024 be confirmed "
+        "and signed by the Chair.",
+    ),
+    ("h", "55. CARE HOME CAPACITY"),
+    (
+        "p",
+        "The Director of Adult Social Care presented a report on the number of care home "
+        "beds in the county. Forty-two beds had closed since April.",
+    ),
+    (
+        "p",
+        "Councillor Trent asked whether the Council had assessed the risk of further "
+        "closures. The Director replied that a market sustainability assessment was "
+        "published in October and would be refreshed in the spring.",
+    ),
+    (
+        "p",
+        "RESOLVED that (a) the report be noted; and (b) the Director be asked to report "
+        "to the Committee's July meeting on progress with the new extra care schemes.",
+    ),
+    ("h", "56. WORK PROGRAMME"),
+    ("p", "RESOLVED that the work programme be approved."),
+    ("p", "The meeting closed at 12.20 pm."),
+]
+WESTSHIRE_FURNITURE = Furniture(bottom=[("", "{page}")])
+
+# A government response set as a two-column table "Recommendation | Government
+# response" (PDF, landscape).
+DCMS_RESPONSE = [
+    ("title", "Government Response to the Culture, Media and Sport Committee"),
+    ("h", "Report on the future of local museums"),
+    ("p", "Presented to Parliament by Command of His Majesty, February 2025"),
+    (
+        "p",
+        "The Government thanks the Committee for its inquiry. The table below sets out "
+        "each recommendation and the Government's response.",
+    ),
+    (
+        "table",
+        [
+            [["Recommendation"], ["Government response"]],
+            [
+                [
+                    "1. The Department should set out, within six months, how it will "
+                    "support local authority museums facing closure."
+                ],
+                [
+                    "Agreed. The Department will publish a local museums action plan by "
+                    "September 2025."
+                ],
+            ],
+            [
+                [
+                    "2. Arts Council England should simplify its grant application process "
+                    "for museums with fewer than five staff."
+                ],
+                [
+                    "Agreed. Arts Council England introduced a shorter application form for "
+                    "small museums in January 2025."
+                ],
+            ],
+            [
+                ["3. The Government should exempt accredited museums from business rates."],
+                [
+                    "Not agreed. Most accredited museums already receive charitable relief "
+                    "of 80%. Local authorities can already give discretionary relief on the "
+                    "remainder."
+                ],
+            ],
+            [
+                [
+                    "4. The Department should report annually to Parliament on the number "
+                    "of museums that have closed."
+                ],
+                [
+                    "Partially agreed. The Department will include museum closures in its "
+                    "annual museums sector survey, published each spring, rather than in a "
+                    "separate report."
+                ],
+            ],
+        ],
+        [0.45, 0.55],
+    ),
+]
+DCMS_FURNITURE = Furniture(bottom=[("", "{page}")], landscape=True)
+
+# A community safety partnership's minutes in Markdown, attendees listed in YAML front
+# matter.
+MEADOWBANK_MINUTES = """---
+title: Meadowbank Safer Neighbourhoods Board
+date: 2024-11-20
+time: 18:30 - 20:00
+venue: Meadowbank Community Centre, Oak Road
+chair: Linda Foster
+attendees:
+  - Linda Foster (Chair, Meadowbank Residents' Association)
+  - Insp. Gary Lund (Metropolitan Police)
+  - Aisha Noor (Meadowbank Council)
+  - Kwame Asante (Victim Support)
+---
+
+# Meadowbank Safer Neighbourhoods Board
+
+Minutes of the meeting of 20 November 2024
+
+## 1. Police update
+
+Insp. Lund reported that burglary had fallen by 12% on the year. Residents raised
+concerns about e-scooters on the high street.
+
+**Action:** Gary Lund to arrange a speed check operation on the high street before
+Christmas.
+
+## 2. Funding for ward panels
+
+Aisha explained that the council's community safety fund had £8,000 left this year.
+
+**Action:** Aisha Noor to circulate the application form for ward panel projects by
+6 December 2024.
+
+## 3. Victim support services
+
+Kwame described the new hate crime advocacy service.
+
+## 4. Any other business
+
+None.
+"""
+
+# A joint health scrutiny committee's agenda: a "Time allocated" column in minutes (PDF).
+JHOSC_AGENDA = [
+    ("h", "South Downs and Coast Joint Health Overview and Scrutiny Committee"),
+    ("p", "Friday 7 March 2025 at 10.00am"),
+    ("p", "Venue: Committee Room 1, Lewes House, 32 High Street, Lewes"),
+    (
+        "table",
+        [
+            [["Item"], ["Subject"], ["Presented by"], ["Time allocated"]],
+            [["1"], ["Apologies and substitutions"], ["Chair"], ["5 mins"]],
+            [["2"], ["Declarations of interest"], ["Chair"], ["5 mins"]],
+            [
+                ["3"],
+                ["Stroke services reconfiguration: outcome of consultation"],
+                ["Dr Fiona Marsh, Medical Director, Sussex ICB"],
+                ["45 mins"],
+            ],
+            [
+                ["4"],
+                ["NHS 111 performance"],
+                ["James Ward, South East Coast Ambulance Service"],
+                ["30 mins"],
+            ],
+            [["5"], ["Work programme"], ["Scrutiny Officer"], ["10 mins"]],
+        ],
+        [0.08, 0.47, 0.3, 0.15],
+    ),
+]
+JHOSC_FURNITURE = Furniture(bottom=[("", "{page}")])

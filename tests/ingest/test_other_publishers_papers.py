@@ -92,6 +92,18 @@ BUILDERS = {
     "alder-vale-food-partnership-notes-2025-03-06": lambda d: _markdown(
         P.ALDER_NOTES, d / "notes.md"
     ),
+    "westshire-care-scrutiny-minutes-2025-01-15": lambda d: as_council_pdf(
+        P.WESTSHIRE_MINUTES, d / "minutes.pdf", P.WESTSHIRE_FURNITURE
+    ),
+    "dcms-response-local-museums-2025": lambda d: as_council_pdf(
+        P.DCMS_RESPONSE, d / "response.pdf", P.DCMS_FURNITURE
+    ),
+    "meadowbank-safer-neighbourhoods-minutes-2024-11-20": lambda d: _markdown(
+        P.MEADOWBANK_MINUTES, d / "minutes.md"
+    ),
+    "south-downs-jhosc-agenda-2025-03-07": lambda d: as_council_pdf(
+        P.JHOSC_AGENDA, d / "agenda.pdf", P.JHOSC_FURNITURE
+    ),
 }
 
 # The overall F1 each document scored when last raised (three decimals, as printed).
