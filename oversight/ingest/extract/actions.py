@@ -54,7 +54,8 @@ _DUE = re.compile(
 # "to the January meeting", "in time for the March County Council", "ahead of the May
 # Cabinet": the month of the meeting named.
 _MONTH_MEETING = re.compile(
-    r"\b(?:to|at|for|by|before|ahead of|in time for|until)\s+the\s+(?P<month>[A-Z][a-z]+)"
+    r"\b(?:to|at|for|by|before|ahead of|in time for|until)\s+the\s+"
+    r"(?:[A-Z][\w-]*['’]s\s+)?(?P<month>[A-Z][a-z]+)"  # "the Committee's July meeting"
     r"\s+(?:[A-Z][\w-]*\s+){0,3}?(?i:meeting|board|committee|session|council|cabinet|panel"
     r"|forum|group|partnership|assembly)\b"
 )

@@ -112,6 +112,8 @@ def extract_document(doc: Document) -> Extraction:
     used |= resolved_paras
     has_responses = any(e.responses for e in entries)
     attendees, listed_chair = meetings.find_attendees(blocks)
+    if not attendees:
+        attendees, listed_chair = meetings.front_attendees(doc.text)
     timed = agenda.find_agenda(blocks, People(), timed_only=True)
     timed_only = any(i.start for i in timed)
     year = context.year if context else None

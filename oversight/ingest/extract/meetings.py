@@ -371,7 +371,10 @@ def read_header(blocks: list[Block]) -> Header:
     if h.date is None:
         # A report dated by its month alone ("March 2020" on a line of its own).
         for p in paras[:8]:
-            if len(p.text.split()) <= 6 and (found := dates.first_date(p.text)):
+            # "Presented to Parliament by Command of His Majesty, February 2025" dates a
+            # command paper as a line of its own would
+            short = len(p.text.split()) <= 6 or _PRESENTED.match(p.text)
+            if short and (found := dates.first_date(p.text)):
                 h.date, h.date_seg = found, p.seg
                 break
     if date_index is not None:
@@ -842,6 +845,17 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
                     break
                 i += 1
                 continue
+            listed = [parse_attendee(c) for c in cells] if cells and len(cells) >= 2 else []
+            described = any(
+                _ROLE_WORD.search(c) or _CHAIR_ROLE.match(squash(c)) or looks_like_body(c)
+                for c in (cells or [])[1:]
+            )
+            if listed and all(listed) and not described:
+                # members set in two columns, a name in each cell
+                for entry in listed:
+                    add(entry, seg)
+                i += 1
+                continue
             if cells and len(cells) >= 2 and looks_like_person(cells[0], loose_case=True):
                 # "Dr Ruth Ellison | Chair": the role's cell marks the chair, as "(Chair)"
                 # after a name does, and is no role
@@ -941,6 +955,42 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, m.end()
 
 
+_PRESENTED = re.compile(r"^presented to parliament\b", re.I)
+_FRONT_LIST = re.compile(r"^(?:attendees|attendance|present|members|participants)\s*:\s*$", re.I)
+_FRONT_ITEM = re.compile(r"^\s*-\s+(?P<item>.+?)\s*$")
+
+
+def front_attendees(text: str) -> tuple[list[tuple[dict, Seg]], str | None]:
+    """([(attendee, seg)], chair) from a list in Markdown front matter ("attendees:" and
+    "- Name (Org)" lines under it), read as a list of those present is."""
+    m = _FRONT_MATTER.match(text)
+    out: list[tuple[dict, Seg]] = []
+    chair = None
+    if not m:
+        return out, chair
+    listing, pos = False, m.start("body")
+    for line in m["body"].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        if _FRONT_LIST.match(line.strip()) and not line[:1].isspace():
+            listing = True
+            continue
+        item = _FRONT_ITEM.match(line) if listing else None
+        if item is None:
+            listing = listing and line[:1].isspace()
+            continue
+        entry = parse_attendee(item["item"].strip("\"'"))
+        if entry is None:
+            continue
+        name, desc, is_chair = entry
+        role, org = role_and_organisation(desc)
+        record = {"name": name, "organisation": org}
+        if role:
+            record["role"] = role
+        out.append((record, Seg.of(text, start + item.start("item"), start + item.end("item"))))
+        chair = chair or (name if is_chair else None)
+    return out, chair
+
+
 _FM_KEYS = {
     "title": ("title", "name", "meeting_title"),
     "date": ("date", "meeting_date", "start", "start_date", "when"),
@@ -970,6 +1020,10 @@ def apply_front_matter(h: Header, fields: dict[str, str]) -> None:
         times = dates.find_times(raw.replace("T", " ")) if raw else []
         if times:
             setattr(h, part, times[0][2])
+    if h.end is None and (rng := dates.find_time_range(fields.get("time", ""))):
+        h.start, h.end = rng  # "time: 18:30 - 20:00"
+    if (chair := fields.get("chair")) and looks_like_person(chair):
+        h.chair = strip_titles(chair)
     if venue := _front_value(fields, "venue"):
         h.venue = _tidy_venue(venue)
     if (body := _front_value(fields, "body")) and looks_like_body(body):
