@@ -1,21 +1,24 @@
-"""Fourth-round probe papers (`other_publishers_papers.py`), in the styles of publishers
-whose papers the rules were not written from, scored against gold files made by hand
-before the extractor read them. Each document's score is recorded: the test fails on
-any drop, and a rise is recorded by raising its floor.
+"""Probe papers (`other_publishers_papers.py`) in the styles of publishers whose papers
+the rules were not written from, written in five rounds and scored against gold files
+made by hand before the extractor read them. Each document's score is recorded: the
+test fails on any drop, and a rise is recorded by raising its floor.
 
-First-read scores with the rules of main before this probe (then after): the borough
-scrutiny minutes 0.946 (1.000), the trust board minutes 0.704 (1.000), the ICB agenda
-0.667 (1.000), the select committee response 1.000, the cabinet response table 0.933
-(1.000), the partnership note 1.000, the health department's response 0.881 (1.000),
-the trust board agenda 0.742 (0.944), the cabinet response in labelled paragraphs 0.960
-(0.980), the health and wellbeing board minutes 1.000, the ICB minutes 0.778 (1.000),
-the Home Office response 0.792 (1.000), the district agenda pack 0.667 (1.000), the
-commission minutes with "In Attendance" blocks 0.444 (1.000), the trust board minutes
-set as a table 0.613 (1.000), the time-first agenda 0.907 (0.944) and the Markdown
-notes with a task list 0.850 (1.000). Each round was written before the rules of the
-rounds before it were: read with them, its first scores were 0.881, 0.742, 0.960 and
-1.000 (second round), 0.757, 0.792 and 0.667 (third), 0.444, 0.720, 0.907 and 0.850
-(fourth).
+Scores with the rules of main before this probe, then after: the borough scrutiny
+minutes 0.946 then 1.000, the trust board minutes 0.704 / 1.000, the ICB agenda 0.667 /
+1.000, the select committee response 1.000, the cabinet response table 0.933 / 1.000,
+the partnership note 1.000, the health department's response 0.881 / 1.000, the trust
+board agenda 0.742 / 0.944, the cabinet response in labelled paragraphs 0.960 / 0.980,
+the health and wellbeing board minutes 1.000, the ICB minutes 0.778 / 1.000, the Home
+Office response 0.792 / 1.000, the district agenda pack 0.667 / 1.000, the commission
+minutes with "In Attendance" blocks 0.444 / 1.000, the trust board minutes set as a
+table 0.613 / 1.000, the time-first agenda 0.907 / 0.944, the Markdown notes with a
+task list 0.850 / 1.000, the county committee's minutes 0.813 / 1.000, the government
+response table 0.917 / 1.000, the Markdown minutes with attendees in front matter
+0.733 / 1.000 and the joint health scrutiny agenda 1.000.
+
+Each round was written after the rules of the rounds before it; read with them, its
+first scores were 0.881, 0.742, 0.960 and 1.000 (second round), 0.757, 0.792 and 0.667
+(third), 0.444, 0.720, 0.907 and 0.850 (fourth), 0.813, 0.917, 0.733 and 1.000 (fifth).
 """
 
 from __future__ import annotations
@@ -125,6 +128,10 @@ FLOORS = {
     "hollybank-trust-board-minutes-2024-12-11": 1.000,
     "farleigh-hwb-agenda-2025-01-16": 0.944,
     "alder-vale-food-partnership-notes-2025-03-06": 1.000,
+    "westshire-care-scrutiny-minutes-2025-01-15": 1.000,
+    "dcms-response-local-museums-2025": 1.000,
+    "meadowbank-safer-neighbourhoods-minutes-2024-11-20": 1.000,
+    "south-downs-jhosc-agenda-2025-03-07": 1.000,
 }
 
 
@@ -507,3 +514,35 @@ def test_a_lead_naming_a_person_and_the_chair_presents_the_person():
         ("1", "14:00", ["Cllr Joanne Pike"]),
         ("2", "14:05", ["Mark Ridley"]),
     ]
+
+
+def test_attendees_chair_and_times_given_in_front_matter_are_read():
+    result = extract_text(P.MEADOWBANK_MINUTES, source_name="minutes.md").to_dict()
+    assert [(a["name"], a["organisation"]) for a in result["attendees"]] == [
+        ("Linda Foster", "Meadowbank Residents' Association"),
+        ("Gary Lund", "Metropolitan Police"),
+        ("Aisha Noor", "Meadowbank Council"),
+        ("Kwame Asante", "Victim Support"),
+    ]
+    meeting = result["meeting"]
+    assert (meeting["chair"], meeting["start"], meeting["end"]) == (
+        "Linda Foster",
+        "18:30",
+        "20:00",
+    )
+
+
+def test_a_command_paper_is_dated_by_its_presented_to_parliament_line(tmp_path):
+    result = extract_file(as_council_pdf(P.DCMS_RESPONSE, tmp_path / "r.pdf", P.DCMS_FURNITURE))
+    assert result.document["date"] == "2025-02"
+
+
+def test_members_set_in_two_columns_are_each_attendees_and_the_chair_is_marked(tmp_path):
+    result = extract_file(
+        as_council_pdf(P.WESTSHIRE_MINUTES, tmp_path / "m.pdf", P.WESTSHIRE_FURNITURE)
+    ).to_dict()
+    names = [a["name"] for a in result["attendees"]]
+    assert names[:5] == ["G. Hammond", "P. Okoro", "S. Barnes", "L. Trent", "M. Idris"]
+    assert result["meeting"]["chair"] == "G. Hammond"
+    # "to report to the Committee's July meeting" is due in July.
+    assert [a["due"] for a in result["actions"]] == ["2025-07"]
