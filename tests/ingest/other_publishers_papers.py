@@ -1379,3 +1379,132 @@ JHOSC_AGENDA = [
     ),
 ]
 JHOSC_FURNITURE = Furniture(bottom=[("", "{page}")])
+
+# Sixth round. A police and crime panel's minutes: councillors with their councils in a
+# second pair of brackets, questions put to the Commissioner (PDF).
+THAMESMEAD_PCP_MINUTES = [
+    ("h", "Vale and Downs Police and Crime Panel"),
+    (
+        "p",
+        "Minutes of the meeting of the Police and Crime Panel held on Thursday 6 February "
+        "2025 at 2.00 pm in the Council Chamber, Abbey House, Vale Road, Marston",
+    ),
+    (
+        "p",
+        "PRESENT: Councillor Rhona Blake (Chair) (Marston District Council), Councillor "
+        "Ian Pell (Vice-Chair) (Downs County Council), Councillor Chloe Ward (Eastleigh "
+        "Borough Council), Mr Victor Osei (Independent Member)",
+    ),
+    (
+        "p",
+        "ALSO IN ATTENDANCE: Donna Hale (Police and Crime Commissioner), Chief Constable "
+        "Adam Price (Vale and Downs Police), Ruth Kerr (Chief Executive, Office of the "
+        "Police and Crime Commissioner)",
+    ),
+    ("h", "1. APOLOGIES"),
+    ("p", "Apologies were received from Councillor Tom Reeve."),
+    ("h", "2. DECLARATIONS OF INTEREST"),
+    ("p", "None."),
+    ("h", "3. PROPOSED POLICE PRECEPT 2025/26"),
+    (
+        "p",
+        "The Commissioner presented her proposal to increase the policing part of the "
+        "council tax by £14 a year for a Band D property.",
+    ),
+    (
+        "p",
+        "Councillor Ward asked how many more officers the increase would pay for. The "
+        "Commissioner said that it would protect the 40 neighbourhood officers recruited "
+        "last year rather than fund new posts.",
+    ),
+    (
+        "p",
+        "Mr Osei asked whether residents had been consulted. The Chief Executive replied "
+        "that 2,140 residents had answered the precept survey, and 61% had supported the "
+        "increase.",
+    ),
+    ("p", "RESOLVED: That the Panel supports the proposed precept of £14 for a Band D property."),
+    ("h", "4. POLICE AND CRIME PLAN PERFORMANCE"),
+    (
+        "p",
+        "The Chief Constable presented the performance report. The Commissioner agreed to "
+        "provide the Panel with figures on the time taken to answer 101 calls at its next "
+        "meeting.",
+    ),
+    ("h", "5. DATE OF NEXT MEETING"),
+    ("p", "The next meeting will be held on 10 April 2025."),
+    ("p", "The meeting ended at 3.35 pm."),
+]
+THAMESMEAD_FURNITURE = Furniture(bottom=[("Police and Crime Panel – 6 February 2025", "{page}")])
+
+# An ICB's board agenda in Markdown: a pipe table without a number column.
+NORTHFIELD_ICB_AGENDA = """# NHS Northfield Integrated Care Board
+
+## Board meeting in public – agenda
+
+**Date:** Tuesday 25 March 2025
+**Time:** 09:30 – 12:00
+**Venue:** Board Room, Northfield House, Quay Street
+
+| Time | Item | Lead | Paper |
+|---|---|---|---|
+| 09:30 | Welcome and apologies | Dame Carol Hughes, Chair | Verbal |
+| 09:35 | Minutes of 28 January 2025 and matters arising | Dame Carol Hughes, Chair | A |
+| 09:40 | Chief Executive's report | Paul Stanton, Chief Executive | B |
+| 10:10 | Urgent and emergency care recovery plan (for decision) | Dr Nia Roberts, Chief Medical Officer | C |
+| 10:50 | Break | | |
+| 11:00 | Operating plan 2025/26 (for approval) | Sean Doyle, Chief Finance Officer | D |
+| 11:45 | Questions from the public | Dame Carol Hughes, Chair | Verbal |
+"""
+
+# A borough scrutiny commission's review report: findings, then its recommendations (PDF).
+GREENWAY_REVIEW = [
+    ("title", "Scrutiny Review: Access to GP Appointments"),
+    ("p", "Health in Greenway Scrutiny Commission"),
+    ("p", "Final report, October 2024"),
+    ("h", "1. Introduction"),
+    (
+        "p",
+        "1.1 The Commission chose GP access as its review for 2023/24 after residents told "
+        "members that they could not get through to their practice by phone.",
+    ),
+    (
+        "p",
+        "1.2 The Commission heard evidence from the ICB, three GP practices, Healthwatch "
+        "and 312 residents who answered its survey.",
+    ),
+    ("h", "2. Findings"),
+    (
+        "p",
+        "2.1 Half of the residents surveyed had waited more than 20 minutes on the phone "
+        "at 8am. Practices with a call-back system had fewer complaints.",
+    ),
+    (
+        "p",
+        "2.2 Few residents knew that community pharmacies could treat seven common "
+        "conditions without a GP appointment.",
+    ),
+    ("h", "3. Recommendations"),
+    (
+        "p",
+        "Recommendation 1: The ICB should fund a call-back telephone system in every GP "
+        "practice in the borough that does not have one by April 2025.",
+    ),
+    (
+        "p",
+        "Recommendation 2: The Council and the ICB should run a joint campaign to tell "
+        "residents what community pharmacies can treat.",
+    ),
+    (
+        "p",
+        "Recommendation 3: The ICB should publish each practice's average telephone answer "
+        "time every quarter.",
+    ),
+    ("h", "4. Next steps"),
+    (
+        "p",
+        "4.1 The report will be sent to the ICB and to Cabinet, who are asked to respond "
+        "within two months.",
+    ),
+]
+GREENWAY_FURNITURE = Furniture(bottom=[("Scrutiny Review: Access to GP Appointments", "{page}")])

@@ -107,6 +107,15 @@ BUILDERS = {
     "south-downs-jhosc-agenda-2025-03-07": lambda d: as_council_pdf(
         P.JHOSC_AGENDA, d / "agenda.pdf", P.JHOSC_FURNITURE
     ),
+    "vale-downs-police-crime-panel-minutes-2025-02-06": lambda d: as_council_pdf(
+        P.THAMESMEAD_PCP_MINUTES, d / "minutes.pdf", P.THAMESMEAD_FURNITURE
+    ),
+    "northfield-icb-board-agenda-2025-03-25": lambda d: _markdown(
+        P.NORTHFIELD_ICB_AGENDA, d / "agenda.md"
+    ),
+    "greenway-gp-access-review-2024": lambda d: as_council_pdf(
+        P.GREENWAY_REVIEW, d / "review.pdf", P.GREENWAY_FURNITURE
+    ),
 }
 
 # The overall F1 each document scored when last raised (three decimals, as printed).
