@@ -1451,7 +1451,7 @@ NORTHFIELD_ICB_AGENDA = """# NHS Northfield Integrated Care Board
 | 09:30 | Welcome and apologies | Dame Carol Hughes, Chair | Verbal |
 | 09:35 | Minutes of 28 January 2025 and matters arising | Dame Carol Hughes, Chair | A |
 | 09:40 | Chief Executive's report | Paul Stanton, Chief Executive | B |
-| 10:10 | Urgent and emergency care recovery plan (for decision) | Dr Nia Roberts, Chief Medical Officer | C |
+| 10:10 | Urgent and emergency care recovery plan (for decision) | Dr Nia Roberts, CMO | C |
 | 10:50 | Break | | |
 | 11:00 | Operating plan 2025/26 (for approval) | Sean Doyle, Chief Finance Officer | D |
 | 11:45 | Questions from the public | Dame Carol Hughes, Chair | Verbal |
