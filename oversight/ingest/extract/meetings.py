@@ -421,7 +421,7 @@ def read_header(blocks: list[Block]) -> Header:
                 h.venue = _tidy_venue(text)
                 break
     if h.chair is None:
-        h.chair = _marked_chair(paras)
+        h.chair = _marked_chair(paras) or _chair_leading_items(blocks)
     if h.body is None and date_index is not None:
         # "Overview and Scrutiny Committee – 21 January 2025" above a report's title.
         line = paras[date_index].text
@@ -490,6 +490,23 @@ def _marked_chair(paras: list[Para]) -> str | None:
         for part in re.split(r"[,;:]", p.text):
             m = _MARKED_CHAIR.match(part.strip())
             if m and looks_like_person(m["name"]):
+                return strip_titles(m["name"])
+    return None
+
+
+_LEAD_CHAIR = re.compile(
+    r"^(?P<name>[^,()]+?)\s*(?:,\s*|\()(?:the\s+)?chair(?:man|person|woman)?\)?$", re.I
+)
+
+
+def _chair_leading_items(blocks: list[Block]) -> str | None:
+    """The chair named in an agenda's lead column ("Dame Carol Hughes, Chair")."""
+    for b in blocks:
+        if not isinstance(b, Row) or b.first:
+            continue
+        for text in b.texts:
+            m = _LEAD_CHAIR.match(squash(text))
+            if m and looks_like_person(m["name"]) and len(strip_titles(m["name"]).split()) > 1:
                 return strip_titles(m["name"])
     return None
 
@@ -671,6 +688,21 @@ def _names_body(text: str) -> bool:
 # --- attendees --------------------------------------------------------------------------
 
 
+def _split_commas(text: str) -> list[str]:
+    """The parts of "Chief Executive, Office of X (Y, Z)" at commas and semicolons outside
+    brackets."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",;" and depth <= 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
 def _split_inline(text: str) -> list[str]:
     """The entries of an inline list "A (Chair), B, C and D", keeping commas in brackets."""
     parts, depth, cur = [], 0, []
@@ -713,7 +745,8 @@ def role_and_organisation(desc: str | None) -> tuple[str | None, str | None]:
     if not desc:
         return None, None
     roles, orgs = [], []
-    for part in _split_inline(desc) if "," in desc else [desc]:
+    # parted at commas only: "Office of the Police and Crime Commissioner" is one body
+    for part in _split_commas(desc) if "," in desc or ";" in desc else [desc]:
         part = squash(part).strip(" .;,")
         if not part:
             continue
@@ -744,14 +777,16 @@ def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
     text = squash(text).strip(" ;,.").strip("_*").strip()
     name, org = text, None
     for pattern in (
-        r"^(?P<n>[^()]+?)\s*\((?P<o>[^)]+)\)(?:\s*[-–—,]\s*(?P<o2>.+))?$",
+        # "Councillor Rhona Blake (Chair) (Marston District Council)": two brackets
+        r"^(?P<n>[^()]+?)\s*\((?P<o>[^)]+)\)(?:\s*\((?P<o3>[^)]+)\))?(?:\s*[-–—,]\s*(?P<o2>.+))?$",
         r"^(?P<n>.+?)\s+[-–—]\s+(?P<o>.+)$",
         r"^(?P<n>[^,]+?),\s*(?P<o>.+)$",
     ):
         m = re.match(pattern, text)
         if m and looks_like_person(m["n"], loose_case=True):
             name = m["n"]
-            org = ", ".join(x for x in (m["o"], m.groupdict().get("o2")) if x)
+            found = m.groupdict()
+            org = ", ".join(x for x in (m["o"], found.get("o3"), found.get("o2")) if x)
             break
     if not looks_like_person(name, loose_case=True):
         return None
