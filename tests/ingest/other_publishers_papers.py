@@ -1508,3 +1508,94 @@ GREENWAY_REVIEW = [
     ),
 ]
 GREENWAY_FURNITURE = Furniture(bottom=[("Scrutiny Review: Access to GP Appointments", "{page}")])
+
+# Seventh round. A department's response with "Recommendation 3 (paragraph 45)"
+# headings, the Committee's words and then "Government response" headings (PDF).
+DLUHC_RESPONSE = [
+    ("title", "Government response to the Levelling Up Committee report: Social housing repairs"),
+    ("p", "CP 1322, March 2025"),
+    ("h", "Introduction"),
+    (
+        "p",
+        "The Government is grateful to the Committee for its report. Our responses to its "
+        "recommendations follow, in the order in which the report makes them.",
+    ),
+    ("h", "Recommendation 1 (paragraph 18)"),
+    (
+        "p",
+        "Landlords should be required to publish the average time they take to complete "
+        "an emergency repair.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "We accept this recommendation. The Regulator of Social Housing will add repair "
+        "times to the tenant satisfaction measures from April 2026.",
+    ),
+    ("h", "Recommendation 2 (paragraph 26)"),
+    (
+        "p",
+        "The Government should fund a national scheme to train 2,000 more repairs "
+        "operatives each year.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "We do not accept this recommendation. Training is a matter for landlords and "
+        "their contractors, and the construction skills levy already funds such places.",
+    ),
+    ("h", "Recommendation 3 (paragraph 31)"),
+    (
+        "p",
+        "The Housing Ombudsman should be able to order a landlord to carry out a repair.",
+    ),
+    ("h", "Government response"),
+    (
+        "p",
+        "We partially accept this recommendation. The Ombudsman can already order "
+        "landlords to put things right. We will consult on giving it a specific power to "
+        "order repairs by the end of 2025.",
+    ),
+]
+DLUHC_FURNITURE = Furniture(bottom=[("", "{page}")])
+
+# An ICB's minutes with a three-column attendance table "Name | Title | Organisation",
+# its apologies a row heading further down the same table, actions noted by initials
+# after the sentence that agrees them (PDF).
+SEVERN_ICB_MINUTES = [
+    ("h", "NHS Severn Vale Integrated Care Board"),
+    ("h", "Minutes of the Primary Care Commissioning Committee"),
+    ("p", "Wednesday 12 February 2025, 14:00 – 15:30, via Microsoft Teams"),
+    (
+        "table",
+        [
+            [["Name"], ["Title"], ["Organisation"]],
+            [["Julia Barton (Chair)"], ["Non-Executive Member"], ["NHS Severn Vale ICB"]],
+            [["Dr Owen Fisher"], ["Clinical Director"], ["Riverside Primary Care Network"]],
+            [["Meera Pillai"], ["Head of Primary Care"], ["NHS Severn Vale ICB"]],
+            [["Tom Granger"], ["Healthwatch Representative"], ["Healthwatch Severn Vale"]],
+            [["Apologies"], [""], [""]],
+            [["Rob Neale"], ["Director of Finance"], ["NHS Severn Vale ICB"]],
+        ],
+        [0.3, 0.35, 0.35],
+    ),
+    ("h", "1. Welcome and apologies"),
+    ("p", "The Chair welcomed members. Apologies were noted as above."),
+    ("h", "2. GP access improvement plan"),
+    (
+        "p",
+        "MP presented the plan. Practices in the east of the county had the longest waits. "
+        "The Committee asked for a list of the practices that had not yet moved to cloud "
+        "telephony. ACTION: MP",
+    ),
+    ("h", "3. Pharmacy First update"),
+    (
+        "p",
+        "OF reported that 4,100 consultations had been delivered under Pharmacy First "
+        "since October. TG asked that the Committee receive patient feedback on the "
+        "service at its next meeting. ACTION: TG and MP",
+    ),
+    ("h", "4. Any other business"),
+    ("p", "None."),
+]
+SEVERN_FURNITURE = Furniture(bottom=[("", "{page}")])

@@ -119,6 +119,12 @@ BUILDERS = {
     "greenway-gp-access-review-2024": lambda d: as_council_pdf(
         P.GREENWAY_REVIEW, d / "review.pdf", P.GREENWAY_FURNITURE
     ),
+    "dluhc-response-social-housing-repairs-2025": lambda d: as_council_pdf(
+        P.DLUHC_RESPONSE, d / "response.pdf", P.DLUHC_FURNITURE
+    ),
+    "severn-vale-icb-primary-care-minutes-2025-02-12": lambda d: as_council_pdf(
+        P.SEVERN_ICB_MINUTES, d / "minutes.pdf", P.SEVERN_FURNITURE
+    ),
 }
 
 # The overall F1 each document scored when last raised (three decimals, as printed).
