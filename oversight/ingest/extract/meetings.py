@@ -820,12 +820,13 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
     chair = None
     seen: set[str] = set()
 
-    def add(entry: tuple[str, str | None, bool] | None, seg: Seg) -> bool:
+    def add(entry: tuple[str, str | None, bool] | None, seg: Seg, title: str = "") -> bool:
         nonlocal chair
         if entry is None:
             return False
         name, desc, is_chair = entry
         role, org = role_and_organisation(desc)
+        role = title or role  # a "Title" column's entry is the role as printed
         if name.casefold() not in seen:
             seen.add(name.casefold())
             record = {"name": name, "organisation": org}
@@ -853,7 +854,7 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
         text, seg, cells = stream[i]
         m = ATTENDEE_LABEL.match(text)
         if cells and (cols := _name_columns(cells)):
-            i = _attendee_table(stream, i + 1, cols, add)
+            i = _attendee_table(stream, i + 1, cols, add, _title_column(cells, cols))
             continue
         if not m and out and len(text) < 400:
             # "Officers: ..." after the apologies that closed the list of those present
@@ -933,7 +934,17 @@ def _name_columns(cells: list[str]) -> tuple[int, int] | None:
     return (name, org) if name is not None and org is not None else None
 
 
-def _attendee_table(stream, i: int, cols: tuple[int, int], add) -> int:
+def _title_column(cells: list[str], cols: tuple[int, int]) -> int | None:
+    """A "Title" / "Role" column beside the name and organisation columns."""
+    return next(
+        (i for i, c in enumerate(cells) if i not in cols and _ROLE_HEADER.match(c.strip())),
+        None,
+    )
+
+
+def _attendee_table(
+    stream, i: int, cols: tuple[int, int], add, title_col: int | None = None
+) -> int:
     while i < len(stream):
         text, seg, cells = stream[i]
         if not cells or cols[0] >= len(cells):
@@ -944,7 +955,8 @@ def _attendee_table(stream, i: int, cols: tuple[int, int], add) -> int:
         name, org, is_chair = entry
         # A row's empty cells are left out of `cells`: a missing last one is no organisation.
         given = cells[cols[1]] if cols[1] < len(cells) else ""
-        add((name, squash(given) or org, is_chair), seg)
+        title = cells[title_col] if title_col is not None and title_col < len(cells) else ""
+        add((name, squash(given) or org, is_chair), seg, squash(title))
         i += 1
     return i
 
