@@ -7,7 +7,7 @@ Scores with the rules of main before this probe, then after: the borough scrutin
 minutes 0.946 then 1.000, the trust board minutes 0.704 / 1.000, the ICB agenda 0.667 /
 1.000, the select committee response 1.000, the cabinet response table 0.933 / 1.000,
 the partnership note 1.000, the health department's response 0.881 / 1.000, the trust
-board agenda 0.742 / 0.944, the cabinet response in labelled paragraphs 0.960 / 0.980,
+board agenda 0.742 / 1.000, the cabinet response in labelled paragraphs 0.960 / 0.980,
 the health and wellbeing board minutes 1.000, the ICB minutes 0.778 / 1.000, the Home
 Office response 0.792 / 1.000, the district agenda pack 0.667 / 1.000, the commission
 minutes with "In Attendance" blocks 0.444 / 1.000, the trust board minutes set as a
@@ -137,7 +137,7 @@ FLOORS = {
     "oakhaven-empty-homes-cabinet-response-2024": 1.000,
     "hadley-green-vcs-partnership-note-2024-05-16": 1.000,
     "dhsc-response-dentistry-2024": 1.000,
-    "kestrel-community-trust-board-agenda-2025-03-04": 0.944,
+    "kestrel-community-trust-board-agenda-2025-03-04": 1.000,
     "elmstead-school-streets-cabinet-response-2025": 0.980,
     "stonebridge-hwb-minutes-2025-02-27": 1.000,
     "wyvern-icb-board-minutes-2025-01-21": 1.000,
@@ -618,3 +618,10 @@ def test_an_attendance_tables_title_column_gives_each_persons_role(tmp_path):
         ("Meera Pillai", "Head of Primary Care", "NHS Severn Vale ICB"),
         ("Tom Granger", "Healthwatch Representative", "Healthwatch Severn Vale"),
     ]
+
+
+def test_the_chair_labelled_under_an_agendas_table_chairs_the_meeting(tmp_path):
+    result = extract_file(
+        as_council_pdf(P.KESTREL_TRUST_AGENDA, tmp_path / "a.pdf", P.KESTREL_FURNITURE)
+    )
+    assert result.meeting["chair"] == "Deborah Lane"

@@ -421,7 +421,9 @@ def read_header(blocks: list[Block]) -> Header:
                 h.venue = _tidy_venue(text)
                 break
     if h.chair is None:
-        h.chair = _marked_chair(paras) or _chair_leading_items(blocks)
+        h.chair = (
+            _marked_chair(paras) or _chair_leading_items(blocks) or _labelled_chair_below(blocks)
+        )
     if h.body is None and date_index is not None:
         # "Overview and Scrutiny Committee – 21 January 2025" above a report's title.
         line = paras[date_index].text
@@ -491,6 +493,16 @@ def _marked_chair(paras: list[Para]) -> str | None:
             m = _MARKED_CHAIR.match(part.strip())
             if m and looks_like_person(m["name"]):
                 return strip_titles(m["name"])
+    return None
+
+
+def _labelled_chair_below(blocks: list[Block]) -> str | None:
+    """ "Chair: Mrs Deborah Lane" printed under an agenda's table, past the top."""
+    for b in blocks:
+        if isinstance(b, Para) and (m := _CHAIR_LABEL.match(b.text.strip())):
+            chair = strip_titles(m["chair"])
+            if looks_like_person(m["chair"]) and len(chair.split()) > 1:
+                return chair
     return None
 
 
