@@ -1599,3 +1599,85 @@ SEVERN_ICB_MINUTES = [
     ("p", "None."),
 ]
 SEVERN_FURNITURE = Furniture(bottom=[("", "{page}")])
+
+# Eighth round. A borough commission's agenda: "Item No. | Title | Page No." (PDF).
+RAVENHILL_AGENDA = [
+    ("p", "Public Document Pack"),
+    ("h", "London Borough of Ravenhill"),
+    ("title", "Children and Young People Scrutiny Commission"),
+    ("p", "Tuesday 11 March 2025 at 7.00 pm"),
+    ("p", "Committee Room 1, Ravenhill Town Hall, Church Street, E9 2QA"),
+    ("p", "Members: Cllr Sade Etti (Chair), Cllr Margaret Fell, Cllr Anil Rao, Cllr Joe Brady"),
+    ("h", "Agenda"),
+    (
+        "table",
+        [
+            [["Item No."], ["Title"], ["Page No."]],
+            [["1"], ["Apologies for Absence"], [""]],
+            [["2"], ["Urgent Items / Order of Business"], [""]],
+            [["3"], ["Declarations of Interest"], [""]],
+            [["4"], ["School Exclusions and Alternative Provision"], ["7 - 34"]],
+            [["5"], ["Youth Justice Plan 2025/26"], ["35 - 62"]],
+            [["6"], ["Minutes of the Previous Meeting"], ["63 - 74"]],
+            [["7"], ["Work Programme 2024/25"], ["75 - 86"]],
+            [["8"], ["Any Other Business"], [""]],
+        ],
+        [0.15, 0.65, 0.2],
+    ),
+]
+RAVENHILL_FURNITURE = Furniture(bottom=[("", "{page}")])
+
+# A trust's quality committee minutes with an action log carrying updates (PDF).
+ORCHARD_QUALITY_MINUTES = [
+    ("h", "Orchard Hospitals NHS Trust"),
+    ("h", "Quality and Safety Committee – minutes"),
+    ("p", "Monday 3 March 2025, 13:00 – 15:00, Meeting Room 2, Orchard House"),
+    ("p", "Present:"),
+    (
+        "table",
+        [
+            [["Name"], ["Role"]],
+            [["Prof. Sunil Varma"], ["Non-Executive Director (Chair)"]],
+            [["Claire Dunn"], ["Chief Nurse"]],
+            [["Dr Ben Olsen"], ["Medical Director"]],
+            [["Yasmin Ali"], ["Head of Patient Safety"]],
+        ],
+        [0.4, 0.6],
+    ),
+    ("h", "1. Apologies"),
+    ("p", "None."),
+    ("h", "2. Action log"),
+    (
+        "table",
+        [
+            [["No."], ["Date raised"], ["Action"], ["Owner"], ["Due date"], ["Update"]],
+            [
+                ["QS/31"],
+                ["06/01/2025"],
+                ["Report on falls with harm in the older people's wards"],
+                ["CD"],
+                ["03/03/2025"],
+                ["Complete – on this agenda at item 4"],
+            ],
+            [
+                ["QS/32"],
+                ["06/01/2025"],
+                ["Audit of sepsis screening in the emergency department"],
+                ["BO"],
+                ["05/05/2025"],
+                ["On track – audit under way, results in April"],
+            ],
+        ],
+        [0.09, 0.13, 0.32, 0.09, 0.13, 0.24],
+    ),
+    ("h", "3. Patient safety incident report"),
+    (
+        "p",
+        "YA presented the report. Two patient safety incident investigations had been "
+        "opened in February. Action: YA to share the learning summary from both "
+        "investigations with the divisions by 31 March 2025.",
+    ),
+    ("h", "4. Falls with harm"),
+    ("p", "CD presented the report on falls. The Committee noted the improvement plan."),
+]
+ORCHARD_FURNITURE = Furniture(bottom=[("", "{page}")])

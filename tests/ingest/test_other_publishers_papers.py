@@ -126,6 +126,12 @@ BUILDERS = {
     "severn-vale-icb-primary-care-minutes-2025-02-12": lambda d: as_council_pdf(
         P.SEVERN_ICB_MINUTES, d / "minutes.pdf", P.SEVERN_FURNITURE
     ),
+    "ravenhill-cyp-scrutiny-agenda-2025-03-11": lambda d: as_council_pdf(
+        P.RAVENHILL_AGENDA, d / "agenda.pdf", P.RAVENHILL_FURNITURE
+    ),
+    "orchard-quality-committee-minutes-2025-03-03": lambda d: as_council_pdf(
+        P.ORCHARD_QUALITY_MINUTES, d / "minutes.pdf", P.ORCHARD_FURNITURE
+    ),
 }
 
 # The overall F1 each document scored when last raised (three decimals, as printed).
