@@ -266,12 +266,15 @@ def find_title(blocks: list[Block]) -> Para | None:
             _REPORT_TITLE.search(text)
             or (minutes and looks_like_body(minutes["body"]))
             or _PAPER_OF.match(text)
+            or ((after := _PAPER_AFTER.match(text)) and looks_like_body(after["body"]))
         )
         return b if b.heading and titled else found
     return found
 
 
 # "Agenda: Trust Board meeting in public": a paper of a meeting, named as a label.
+# "Quality and Safety Committee – minutes": a body's name, then the paper it heads.
+_PAPER_AFTER = re.compile(r"^(?P<body>.+?)\s+[-–—:]\s+(?:minutes|agenda|notes|action notes)$", re.I)
 _PAPER_OF = re.compile(r"^(?:agenda|minutes|notes)\s*[:–—-]\s*\S", re.I)
 _DATE_TAIL = re.compile(r"^(?P<head>.+?)\s*[-–—,|]\s*(?P<tail>[^-–—,|]+)$")
 
@@ -946,6 +949,9 @@ def _name_columns(cells: list[str]) -> tuple[int, int] | None:
     return (name, org) if name is not None and org is not None else None
 
 
+_CHAIR_MARK = re.compile(r"\s*\((?:co-)?chair(?:man|person|woman)?\)", re.I)
+
+
 def _title_column(cells: list[str], cols: tuple[int, int]) -> int | None:
     """A "Title" / "Role" column beside the name and organisation columns."""
     return next(
@@ -968,6 +974,10 @@ def _attendee_table(
         # A row's empty cells are left out of `cells`: a missing last one is no organisation.
         given = cells[cols[1]] if cols[1] < len(cells) else ""
         title = cells[title_col] if title_col is not None and title_col < len(cells) else ""
+        # "Non-Executive Director (Chair)" in the role's cell marks the chair
+        marked = _CHAIR_MARK.search(given)
+        if marked:
+            given, is_chair = squash(given[: marked.start()] + given[marked.end() :]), True
         add((name, squash(given) or org, is_chair), seg, squash(title))
         i += 1
     return i
