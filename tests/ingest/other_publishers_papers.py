@@ -1681,3 +1681,92 @@ ORCHARD_QUALITY_MINUTES = [
     ("p", "CD presented the report on falls. The Committee noted the improvement plan."),
 ]
 ORCHARD_FURNITURE = Furniture(bottom=[("", "{page}")])
+
+# Ninth round. An executive's response table running over two pages, a long row split at
+# the page's end (PDF).
+KINGSTOWE_RESPONSE = [
+    ("h", "Kingstowe Borough Council"),
+    ("h", "Executive response to the Scrutiny Task Group review of youth services"),
+    ("p", "Executive, 20 February 2025"),
+    (
+        "table",
+        [
+            [["No."], ["Recommendation"], ["Executive response"], ["Lead"], ["By when"]],
+            [
+                ["1"],
+                ["Reopen a youth centre in each of the borough's four localities."],
+                [
+                    "Partly agreed. Two centres will reopen in September 2025, funded by the "
+                    "youth investment fund. A decision on the other two will be taken in the "
+                    "2026/27 budget."
+                ],
+                ["Head of Youth Services"],
+                ["September 2025"],
+            ],
+            [
+                ["2"],
+                ["Involve young people in the recruitment of youth workers."],
+                ["Agreed. Young people already sit on every interview panel."],
+                ["Head of Youth Services"],
+                ["In place"],
+            ],
+            [
+                ["3"],
+                ["Publish a directory of youth activities, online and in print, every term."],
+                [
+                    "Agreed. " + "The directory will be produced with the voluntary sector and "
+                    "published on the council's website before each school term, with "
+                    "printed copies in libraries, schools and leisure centres. "
+                    * 6
+                    + "The first edition will be published in April 2025."
+                ],
+                ["Communications Manager"],
+                ["April 2025"],
+            ],
+            [
+                ["4"],
+                ["Report progress to the Task Group in twelve months."],
+                ["Agreed. A progress report will be taken to the Task Group in February 2026."],
+                ["Scrutiny Officer"],
+                ["February 2026"],
+            ],
+        ],
+        [0.06, 0.28, 0.38, 0.16, 0.12],
+        "split",
+    ),
+]
+KINGSTOWE_FURNITURE = Furniture(
+    top=[("Executive – 20 February 2025", "Item 8")],
+    bottom=[("", "Page {page} of {pages}")],
+    landscape=True,
+)
+
+# A partnership's minutes in Markdown with items as bold lines and "ACTION – Name –
+# text" lines.
+BRIDGEMOUTH_MINUTES = """# Bridgemouth Homelessness Forum
+
+Minutes of the meeting held on Wednesday 9 April 2025, 10am – 12pm, Bridgemouth Library
+
+**Attendees:** Janet Cole (Chair, Bridgemouth Council), Reza Kamali (Shelter), Olivia Grant
+(Bridgemouth Foundation Trust), Sam Pryor (St Mungo's)
+
+**Item 1: Welcome and apologies**
+
+Janet welcomed everyone. Apologies from Neil Ashton (DWP).
+
+**Item 2: Rough sleeping count**
+
+Reza reported that the autumn count found 23 people sleeping rough, up from 17.
+
+ACTION – Reza Kamali – share the count methodology with the forum.
+
+**Item 3: Hospital discharge protocol**
+
+Olivia described the new protocol for patients with no fixed abode.
+
+ACTION – Olivia Grant – circulate the protocol to members by 25 April 2025.
+
+**Item 4: AOB**
+
+None.
+"""

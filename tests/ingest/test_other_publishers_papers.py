@@ -133,6 +133,12 @@ BUILDERS = {
     "orchard-quality-committee-minutes-2025-03-03": lambda d: as_council_pdf(
         P.ORCHARD_QUALITY_MINUTES, d / "minutes.pdf", P.ORCHARD_FURNITURE
     ),
+    "kingstowe-youth-services-executive-response-2025": lambda d: as_council_pdf(
+        P.KINGSTOWE_RESPONSE, d / "response.pdf", P.KINGSTOWE_FURNITURE
+    ),
+    "bridgemouth-homelessness-forum-minutes-2025-04-09": lambda d: _markdown(
+        P.BRIDGEMOUTH_MINUTES, d / "minutes.md"
+    ),
 }
 
 # The overall F1 each document scored when last raised (three decimals, as printed).
