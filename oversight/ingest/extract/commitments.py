@@ -371,6 +371,7 @@ def _answered(promise: str, answers: list[tuple[str | None, str]]) -> str | None
     return best[0]
 
 
+_OWN_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
 # "Target date: September 2026" printed under a response: when its promises fall due.
 _TIMESCALE_LABEL = re.compile(
     r"\b(?:target date|timescales?|time ?frame|deadline|completion date|due date|by when"
@@ -412,7 +413,10 @@ def find_commitments(passages: list[Passage], context: date | None) -> list[Comm
                     key = (answers, norm(part.text))
                     if key not in seen and not _repeats(part.text, answers, out):
                         seen.add(key)
-                        due = due_date(part.text, context) or default_due
+                        # a promise timed by its own year ("in the 2026/27 budget")
+                        # is not given the column's date
+                        own = _OWN_YEAR.search(part.text)
+                        due = due_date(part.text, context) or (None if own else default_due)
                         last = Commitment(part, due, answers)
                         out.append(last)
                         previous = part.text
