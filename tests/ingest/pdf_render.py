@@ -8,8 +8,10 @@ repeat their header row on each page, and whose text uses a TrueType font, so cu
 quotes, ligatures ("ﬁ") and non-breaking spaces reach the text layer as they are.
 
 Blocks, as in `documents.py` plus:
-- ("h", text) a bold heading; ("p", text) a paragraph; ("small", text) a footnote-sized
-  paragraph; "^1" in a paragraph is a superscript footnote mark;
+- ("h", text) a bold heading; ("p", text) a paragraph; ("bold", text) a paragraph
+  in bold at the body's size (a committee's recommendation quoted in a response);
+  ("small", text) a footnote-sized paragraph; "^1" in a paragraph is a superscript
+  footnote mark;
 - ("ul", glyph, [items]) a list with that bullet glyph ("•", "▪", "–");
 - ("table", rows, widths) a ruled table whose first row is its header, repeated on each
   page; each cell a list of paragraphs ("• " starts a bullet); widths are fractions;
@@ -113,6 +115,7 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
     body = ParagraphStyle(
         "body", fontName="Council", fontSize=10.5, leading=13, embeddedHyphenation=1
     )
+    bold_body = ParagraphStyle("bold_body", parent=body, fontName="Council-Bold")
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
     heading = ParagraphStyle(
@@ -142,6 +145,8 @@ def as_council_pdf(blocks: list[tuple], path: Path, furniture: Furniture) -> Pat
                 out.append(para(block[1], heading))
             elif kind == "p":
                 out += [para(block[1]), Spacer(1, 6)]
+            elif kind == "bold":
+                out += [para(block[1], bold_body), Spacer(1, 6)]
             elif kind == "small":
                 out += [para(block[1], small), Spacer(1, 4)]
             elif kind == "ul":

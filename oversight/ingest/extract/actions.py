@@ -54,7 +54,8 @@ _DUE = re.compile(
 # "to the January meeting", "in time for the March County Council", "ahead of the May
 # Cabinet": the month of the meeting named.
 _MONTH_MEETING = re.compile(
-    r"\b(?:to|at|for|by|before|ahead of|in time for|until)\s+the\s+(?P<month>[A-Z][a-z]+)"
+    r"\b(?:to|at|for|by|before|ahead of|in time for|until)\s+the\s+"
+    r"(?:[A-Z][\w-]*['’]s\s+)?(?P<month>[A-Z][a-z]+)"  # "the Committee's July meeting"
     r"\s+(?:[A-Z][\w-]*\s+){0,3}?(?i:meeting|board|committee|session|council|cabinet|panel"
     r"|forum|group|partnership|assembly)\b"
 )
@@ -153,7 +154,18 @@ def _due(text: str, context: date | None) -> str | None:
             return month
     if m := _MONTH_MEETING.search(text):
         return dates.month_ahead(m["month"], context)
+    if m := _TO_MEETING_IN.search(text):
+        hit = dates.find_dates(text[m.end() : m.end() + 40], context, ahead=True)
+        if hit and hit[0].start == 0:
+            return hit[0].value
     return None
+
+
+# "bring a report to the Commission in March 2025": the meeting it comes to.
+_TO_MEETING_IN = re.compile(
+    r"\bto\s+(?:the|its|a)\s+(?:[A-Z][\w-]*\s+){0,3}?(?i:meeting|board|committee|commission"
+    r"|panel|cabinet|council|forum|partnership|group)(?:'s\s+meeting)?\s+(?:in|on)\s+"
+)
 
 
 class _Collector:
@@ -161,6 +173,7 @@ class _Collector:
         self.people = people
         self.context = context
         self.found: list[Action] = []
+        self.tabled: list[Action] = []  # those read from an action table (a log)
 
     def add(
         self,
@@ -214,7 +227,9 @@ def _table(rows: list[Row], columns: dict[str, int], out: _Collector) -> None:
         owner = _owner(r["owner"], out.people, strict=False) if r.get("owner") else None
         update = " – ".join(x for x in (r.get("status"), r.get("update")) if x) or None
         due = dates.first_date(r["due"], out.context, ahead=True) if r.get("due") else None
+        count = len(out.found)
         out.add(r["action"], Seg.join(r["segs"], " "), owner=owner, update=update, due=due)
+        out.tabled.extend(out.found[count:])
 
 
 def _table_columns(row: Row) -> dict[str, int] | None:
@@ -321,7 +336,22 @@ def find_actions(
                 m = _LEADING_TO.match(sentence.text)
                 if m and _owner(m["who"], people, strict=True):
                     out.add(sentence.text, sentence)
-    return out.found
+    return [a for a in out.found if a in out.tabled or not _logged(a, out.tabled)]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in norm(text).split() if len(w) > 3}
+
+
+def _logged(action: Action, tabled: list[Action]) -> bool:
+    """Whether the action log holds this action of the minutes' text: the same owner
+    and most of its words ("KA agreed to bring a breakdown by ward" is the log's
+    "Provide a breakdown of agency shifts by ward", owner KA). A log lists what was
+    agreed, so the sentence recording it is the same action, not a second."""
+    words = _words(action.text)
+    return bool(action.owner and words) and any(
+        t.owner == action.owner and len(words & _words(t.text)) * 2 >= len(words) for t in tabled
+    )
 
 
 def _labelled(p: Para, out: _Collector, list_open: bool) -> bool:

@@ -50,9 +50,9 @@ _NUMBERED = re.compile(
     r"^(?:(?:agenda\s+)?item\s+)?(\d{1,2}[a-z]?)(?:[.):]|\s+[-–])?\s+(?P<title>\S.*)$", re.I
 )
 # A minute's reference heading its minute ("23/45 Minutes of the previous meeting",
-# "CSP 45/23 Apologies"): its number with the year's.
+# "CSP 45/23 Apologies", "ICB/25/04 Finance report"): its number with the year's.
 _MINUTE_REF = re.compile(
-    r"^(?:[A-Z]{2,6}\s*)?(?P<a>\d{1,3})/(?P<b>\d{1,3})\.?\s+(?P<title>[A-Z].*)$"
+    r"^(?:[A-Z]{2,6}(?:\s*|/))?(?P<a>\d{1,3})/(?P<b>\d{1,3})\.?\s+(?P<title>[A-Z].*)$"
 )
 _ONLY_DURATION = re.compile(r"^\(?\s*\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)\s*\)?$", re.I)
 _TITLE_END = re.compile(
@@ -60,11 +60,21 @@ _TITLE_END = re.compile(
     r"|Attendees|Present|Lead|Presenters?|Update|Actions?|Decision|Outcome|Background)\s*:)",
     re.I,
 )
-# A paper column's entry ("Paper A", "Verbal", "Enc. 2"): what is tabled, not who leads.
+# A paper column's entry ("Paper A", "Verbal", "Enc. 2", a letter alone as "B" or "C2"):
+# what is tabled, not who leads.
 _PAPER = re.compile(
     r"^(?:papers?|reports?|enc(?:losure)?s?\.?|appendix|annex|doc(?:ument)?)\s*[\w.]{0,4}$"
+    r"|^[A-Z]\d{0,2}$"
     r"|^(?:verbal(?:\s+(?:update|report))?|presentation|slides|to follow|attached|tabled"
     r"|to note|n/?a|none|[-–—])$",
+    re.I,
+)
+# A purpose column's entry ("For assurance", "To note", "Decision"): why the item comes,
+# not who leads it.
+_PURPOSE = re.compile(
+    r"^(?:(?:for|to)\s+)?(?:note|noting|information|decision|approval|approve|assurance"
+    r"|discussion|discuss|endorsement|endorse|agreement|agree|ratification|ratify|consideration"
+    r"|consider|comment|receive)(?:\s*(?:and|/|&)\s*(?:\w+))?$",
     re.I,
 )
 # An unnumbered pause in a timed agenda ("Comfort break", "Lunch"), not an item.
@@ -73,6 +83,10 @@ _PAUSE = re.compile(
     r"|meeting (?:close|closes|ends))$",
     re.I,
 )
+_ACTION_HEADER = re.compile(r"^(?:actions?|action(?:s)? agreed|agreed actions?)$", re.I)
+_OWNER_HEADER = re.compile(r"^(?:owner|lead|by whom|who|responsible|due|deadline|by when)$", re.I)
+# "Item | Notes | Actions": the items of minutes, with what each agreed to do.
+_ITEM_HEADER = re.compile(r"^(?:(?:agenda\s+)?items?|notes|discussion|minutes?|subject)$", re.I)
 _BARE_ROLES = {"chair", "the chair", "all", "co-chairs", "vice chair"}
 _LEAD_LABEL = re.compile(
     r"^(?:lead|leads|presenter|presenters|presented by|lead officer)\s*[:–-]?\s*(?P<who>.+)$", re.I
@@ -145,7 +159,8 @@ def _lead_names(text: str, *, column: bool = False) -> list[str]:
         return [text]
     names = [n for n in split_names(text) if n]
     if names and all(looks_like_person(n) or n.casefold() == "chair" for n in names):
-        return names
+        # "Cllr Joanne Pike, Chair": the name, its role beside it no second presenter
+        return [n for n in names if n.casefold() != "chair"] or names
     return [text] if column and len(text.split()) <= 8 and not LABEL.match(text) else []
 
 
@@ -164,11 +179,28 @@ def _lead_field(text: str) -> list[str]:
     return out
 
 
-def _row_anchor(row: Row) -> dict | None:
+# A minute's reference alone in its cell ("TB/24/103" | "Quality report" ...).
+_REF_CELL = re.compile(r"^(?:[A-Z]{2,6}(?:\s*|/))?(?P<a>\d{1,3})/(?P<b>\d{1,3})$")
+
+
+def _row_anchor(row: Row, year: int | None = None) -> dict | None:
     filled = row.filled()
     if not filled:
         return None
     texts = row.texts
+    if (ref := _REF_CELL.match(texts[filled[0]].strip())) and len(filled) >= 2:
+        # minutes set as a table: the reference, then the minute under its title
+        title = row.cells[filled[1]][0].text if row.cells[filled[1]] else ""
+        if title and len(title.split()) <= 12 and not ends_sentence(title):
+            return {
+                "number": _minute_number(ref["a"], ref["b"], year),
+                "title": _cut_title(title),
+                "start": None,
+                "duration": None,
+                "lead": [],
+                "marked": True,
+            }
+        return None
     num = _NUM_CELL.match(texts[filled[0]])
     if not num and (inline := _NUMBERED.match(texts[filled[0]])):
         # "1. Welcome and apologies" | notes | actions: a table of minutes, its first
@@ -186,6 +218,10 @@ def _row_anchor(row: Row) -> dict | None:
     rest: list[str] = []
     for i in rest_idx:
         t = texts[i]
+        if not num and start is not None and not rest and (late := _NUM_CELL.match(t)):
+            # "10:05 | 2 | Declarations of interest": the time column before the number's
+            num = late
+            continue
         if start is None and not rest and (pt := dates.parse_time(t)):
             start = pt[0]
             t = t[pt[1] :].strip()
@@ -196,6 +232,12 @@ def _row_anchor(row: Row) -> dict | None:
                 continue
         if duration is None and _ONLY_DURATION.match(t):
             duration = dates.duration_minutes(t if t.startswith("(") else f"({t})")
+            continue
+        if rest and start is None and (pt := dates.parse_time(t)) and not t[pt[1] :].strip(" -–—"):
+            # "Item | Subject | Lead | Time": the time column after the title
+            start = pt[0]
+            continue
+        if rest and _PURPOSE.match(t):
             continue
         rest.append(t)
     if not num and start is None:
@@ -223,13 +265,14 @@ def _row_anchor(row: Row) -> dict | None:
 
 def _minute_number(first: str, second: str, year: int | None) -> str:
     """The item's number in a minute reference "23/45" or "45/23": the part that is not
-    the year (the calendar or municipal year of the meeting), else the second."""
+    the year (the calendar or municipal year of the meeting), else the second. A number
+    padded to three digits ("TB 24/057") is item 57."""
     years = {f"{y % 100:02d}" for y in (year, year - 1)} if year else set()
     if first.zfill(2) in years and second.zfill(2) not in years:
-        return second
+        return str(int(second))
     if second.zfill(2) in years and first.zfill(2) not in years:
-        return first
-    return second
+        return str(int(first))
+    return str(int(second))
 
 
 def _para_anchor(p: Para, expected: int, timed_only: bool, year: int | None) -> dict | None:
@@ -368,11 +411,24 @@ def _candidates(blocks: list[Block], timed_only: bool, year: int | None) -> list
     out: list[tuple] = []
     section = ""
     last_n = 0
+    action_table = False
     for i, b in enumerate(blocks):
+        if isinstance(b, Row) and b.first:
+            # "Action No | Minute Ref | Action | Lead": a table of actions, not of items
+            heads = [t.strip() for t in b.texts]
+            action_table = (
+                any(_ACTION_HEADER.match(t) for t in heads)
+                and any(_OWNER_HEADER.match(t) for t in heads)
+                and not any(_ITEM_HEADER.match(t) for t in heads)
+            )
+        elif not isinstance(b, Row):
+            action_table = False
         if isinstance(b, Row):
-            found = _row_anchor(b)
+            if action_table:
+                continue
+            found = _row_anchor(b, year)
             if found is not None:
-                scheme = "timed" if found["start"] else "row"
+                scheme = "marker" if found.get("marked") else "timed" if found["start"] else "row"
                 if scheme == "row" and _is_sentence(found["title"] or ""):
                     continue
                 out.append((i, found, scheme))

@@ -36,7 +36,7 @@ from datetime import date
 
 from . import dates
 from .layout import Para
-from .text import Seg, ends_sentence, norm, sentences, words
+from .text import Seg, ends_sentence, norm, sentences, squash, words
 
 _MARKER = re.compile(
     r"\b(?:will|shall|(?:is|are) to (?!the\b|a\b|an\b)\w+|(?:is|are) (?:planned|scheduled|due)"
@@ -144,7 +144,9 @@ def _promises(sentence: str) -> bool:
             return True  # "We are developing a network of mentors that will help ..."
         if _in_relative_clause(before, after) or _quoted(before):
             continue  # "new initiatives that will help us": it describes, not promises
-        if _REPORTED.search(before):
+        # "Funding for 80 places was confirmed, and the other 120 will be funded ...":
+        # a report in an earlier clause leaves the promise in the last one standing.
+        if _REPORTED.search(_LAST_CLAUSE.split(before)[-1]):
             return False
         if m.group(0).casefold() in ("will", "shall") and _predicts(before, after):
             continue
@@ -152,6 +154,7 @@ def _promises(sentence: str) -> bool:
     return False
 
 
+_LAST_CLAUSE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+(?=the\b|we\b|it\b|they\b)", re.I)
 # "Unfortunately, some vehicles will choose to ignore signs": a regret, not a promise.
 _REGRET = re.compile(r"^(?:unfortunately|regrettably|sadly|inevitably)\b", re.I)
 # "The Council agrees that it will ...", "NICE has confirmed that it plans to ...":
@@ -368,13 +371,30 @@ def _answered(promise: str, answers: list[tuple[str | None, str]]) -> str | None
     return best[0]
 
 
+_OWN_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d)?\b")
+# "Target date: September 2026" printed under a response: when its promises fall due.
+_TIMESCALE_LABEL = re.compile(
+    r"\b(?:target date|timescales?|time ?frame|deadline|completion date|due date|by when"
+    r"|implementation date|target)\s*:\s*(?P<when>[^:]{1,60}?)\s*(?=$|\b[A-Z][a-z ]{2,30}:)",
+    re.I,
+)
+
+
+def _labelled_timescale(paras: list[Para]) -> str:
+    for p in paras:
+        if m := _TIMESCALE_LABEL.search(squash(p.text)):
+            return m["when"]
+    return ""
+
+
 def find_commitments(passages: list[Passage], context: date | None) -> list[Commitment]:
     """Commitments in response texts, each promise once, with the recommendation it
     answers."""
     out: list[Commitment] = []
     seen: set[tuple[str | None, str]] = set()
     for passage in passages:
-        default_due = due_date(passage.timescale, context) if passage.timescale else None
+        timescale = passage.timescale or _labelled_timescale(passage.paras)
+        default_due = due_date(timescale, context) if timescale else None
         previous: str | None = None
         last: Commitment | None = None
         for seg in _joined(passage.paras):
@@ -393,7 +413,10 @@ def find_commitments(passages: list[Passage], context: date | None) -> list[Comm
                     key = (answers, norm(part.text))
                     if key not in seen and not _repeats(part.text, answers, out):
                         seen.add(key)
-                        due = due_date(part.text, context) or default_due
+                        # a promise timed by its own year ("in the 2026/27 budget")
+                        # is not given the column's date
+                        own = _OWN_YEAR.search(part.text)
+                        due = due_date(part.text, context) or (None if own else default_due)
                         last = Commitment(part, due, answers)
                         out.append(last)
                         previous = part.text

@@ -99,6 +99,8 @@ def extract_document(doc: Document) -> Extraction:
     blocks = layout.parse(text)
     header = meetings.read_header(blocks)
     meetings.apply_front_matter(header, front)
+    # An agenda pack's enclosed minutes of an earlier meeting are not this meeting's.
+    blocks = blocks[: meetings.pack_end(blocks, header.date)]
     context = as_date(header.date)
     prov = _Provenance(doc)
     records: dict[str, list] = {k: [] for k in KINDS}
@@ -110,6 +112,8 @@ def extract_document(doc: Document) -> Extraction:
     used |= resolved_paras
     has_responses = any(e.responses for e in entries)
     attendees, listed_chair = meetings.find_attendees(blocks)
+    if not attendees:
+        attendees, listed_chair = meetings.front_attendees(doc.text)
     timed = agenda.find_agenda(blocks, People(), timed_only=True)
     timed_only = any(i.start for i in timed)
     year = context.year if context else None

@@ -109,7 +109,8 @@ _SUPERSCRIPT = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+")
 # Runs of whitespace become one space; a lone space needs no change.
 _SPACE = re.compile(r"[\s\u00a0\u200b]{2,}|[^\S ]|[\u00a0\u200b]")
 _BULLET = re.compile(r"^(?:[-•●▪◦■□➢►*–·o]|\d{1,2}[.)](?=\s)|\(?[a-z]\))\s+")
-_MARK_BULLET = re.compile(r"^(?:[-•●▪◦■□➢►*–·o])\s+")
+# A list's mark, and a task list's box after it ("- [ ] Tom: share ...", "- [x] ...").
+_MARK_BULLET = re.compile(r"^(?:[-•●▪◦■□➢►*–·o])\s+(?:\[[ xX]\]\s+)?")
 _HEADING = re.compile(r"^#{1,6}\s+")
 _LIST_LABEL = re.compile(
     r"^(\(?\d{1,2}[.)]|\(?[a-zA-Z][.)]|\([a-zA-Z]\)|\(?[ivxIVX]{1,5}[.)])\s+\S"

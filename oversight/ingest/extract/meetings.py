@@ -48,6 +48,12 @@ _LETTERHEAD = re.compile(
     r"|supplementary agenda|page\s+\d+|classification|report)\.?$",
     re.I,
 )
+# A stamp printed at a header's right ("Appendix A", "Agenda Item 6", "Annex 2").
+_STAMP_TAIL = re.compile(
+    r"\s+(?:(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+|annex\s+\w+|unconfirmed|draft"
+    r"|official(?:[- ]sensitive)?|confidential)$",
+    re.I,
+)
 LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z/&'’ ()-]{1,40}?)\s*:\s*(?P<rest>.*)$", re.S)
 _DATE_LABEL = re.compile(
     r"^(?:(?P<body>.+?)\s+(?=meeting\s))?(?:meeting\s+)?date(?:\s+of\s+(?:the\s+)?meeting)?"
@@ -75,7 +81,8 @@ _VENUE_LABEL = re.compile(
     r"^(?:venue|location|place|where|meeting (?:room|venue)|address)\s*:\s*(?P<venue>.+)$", re.I
 )
 _VENUE_WORDS = re.compile(
-    r"\b(?:room|hall|town hall|civic centre|chamber|library|house|building|centre|street|road"
+    r"\b(?:room|hall|town hall|civic centre|chambers?|library|house|building|centre|street|road"
+    r"|boardroom|board room|suite|hub|offices|hospital|pavilion"
     r"|conferenc\w*|microsoft teams|teams|zoom|google meets?|webex|online|virtual|remote)\b",
     re.I,
 )
@@ -88,7 +95,10 @@ _CHAIR_LABEL = re.compile(
 )
 ATTENDEE_LABEL = re.compile(
     r"^(?:attendees|present|in attendance|also present|also in attendance|attendance"
-    r"|members present|officers present|participants|those present)\b\s*:?\s*(?P<rest>.*)$",
+    r"|members present|officers present|participants|those present"
+    # "Councillors in attendance:", "Other People in Attendance:"
+    r"|(?:councillors|cllrs|members|officers|other people|others|people|guests|partners)"
+    r"\s+(?:present|in attendance|attending))\b\s*:?\s*(?P<rest>.*)$",
     re.I,
 )
 # A further list of those present, after the first ("Officers: ...", "Partners: ...").
@@ -237,7 +247,12 @@ def find_title(blocks: list[Block]) -> Para | None:
             continue
         if (m := LABEL.match(text)) and not b.heading and _field_label(m):
             continue
-        if dates.find_dates(text) and len(text.split()) <= 6:
+        # "Cabinet – 4 December 2024    Appendix A": a page's header, its stamp aside;
+        # in plain print above the paper's headings, "Board – 21 January 2025" is one too
+        core = _STAMP_TAIL.sub("", text)
+        if dates.find_dates(text) and (
+            len(core.split()) <= 6 or (not b.heading and _running_header(core))
+        ):
             continue
         if found is None:
             bare = _without_date(text)
@@ -245,11 +260,58 @@ def find_title(blocks: list[Block]) -> Para | None:
                 return b
             found = b
             continue
-        return b if b.heading and _REPORT_TITLE.search(text) else found
+        # "Minutes of the Board ..." under the trust's name is the paper's title
+        minutes = _MINUTES_TITLE.match(text)
+        titled = (
+            _REPORT_TITLE.search(text)
+            or (minutes and looks_like_body(minutes["body"]))
+            or _PAPER_OF.match(text)
+            or ((after := _PAPER_AFTER.match(text)) and looks_like_body(after["body"]))
+        )
+        return b if b.heading and titled else found
     return found
 
 
+# "Agenda: Trust Board meeting in public": a paper of a meeting, named as a label.
+# "Quality and Safety Committee – minutes": a body's name, then the paper it heads.
+_PAPER_AFTER = re.compile(r"^(?P<body>.+?)\s+[-–—:]\s+(?:minutes|agenda|notes|action notes)$", re.I)
+_PAPER_OF = re.compile(r"^(?:agenda|minutes|notes)\s*[:–—-]\s*\S", re.I)
 _DATE_TAIL = re.compile(r"^(?P<head>.+?)\s*[-–—,|]\s*(?P<tail>[^-–—,|]+)$")
+
+
+_ENCLOSED_MINUTES = re.compile(
+    r"^(?:draft\s+|unconfirmed\s+)?minutes\s+of\s+(?:the\s+|a\s+)?\S", re.I
+)
+
+
+def pack_end(blocks: list[Block], meeting_date: str | None) -> int:
+    """Where an agenda pack's enclosed papers begin: after an "Agenda" heading, the
+    minutes of an earlier meeting under a heading of their own ("Minutes of the
+    Committee, 4 December 2024") are a paper for this meeting, and who was present at
+    that one, and what it did, are not this meeting's. The blocks' length if none."""
+    after_agenda = False
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Para):
+            continue
+        text = b.text.strip()
+        if b.heading and text.casefold() in ("agenda", "agenda items", "business"):
+            after_agenda = True
+            continue
+        if not (after_agenda and meeting_date and b.heading and _ENCLOSED_MINUTES.match(text)):
+            continue
+        found = [hit.value for hit in dates.find_dates(text)]
+        if found and all(len(d) == 10 and d < meeting_date for d in found):
+            return i
+    return len(blocks)
+
+
+def _running_header(text: str) -> bool:
+    """ "NHS Wyvern ICB Board – 21 January 2025": a body's name and the date, as a page's
+    header prints them, naming no paper ("Extract from the minutes of ..." is a title)."""
+    bare = _without_date(text)
+    return bare != text and not (
+        _MINUTES_TITLE.match(bare) or _REPORT_TITLE.search(bare) or _PAPER_OF.match(bare)
+    )
 
 
 def _without_date(text: str) -> str:
@@ -301,11 +363,21 @@ def read_header(blocks: list[Block]) -> Header:
                 or re.search(r"\bheld\s+(?:on|at|in)\b", p.text, re.I)
             ):
                 h.date, h.date_seg, date_index = found, p.seg, i
+                # A page's header may print the date alone above the line that gives it
+                # with the time and the venue ("Monday 2 December 2024, 7.00 pm, ...").
+                for j in range(i + 1, min(i + 5, len(paras))):
+                    q = paras[j].text
+                    if dates.find_times(q) and dates.first_date(q, context) == found:
+                        h.date_seg, date_index = paras[j].seg, j
+                        break
                 break
     if h.date is None:
         # A report dated by its month alone ("March 2020" on a line of its own).
         for p in paras[:8]:
-            if len(p.text.split()) <= 6 and (found := dates.first_date(p.text)):
+            # "Presented to Parliament by Command of His Majesty, February 2025" dates a
+            # command paper as a line of its own would
+            short = len(p.text.split()) <= 6 or _PRESENTED.match(p.text)
+            if short and (found := dates.first_date(p.text)):
                 h.date, h.date_seg = found, p.seg
                 break
     if date_index is not None:
@@ -352,7 +424,9 @@ def read_header(blocks: list[Block]) -> Header:
                 h.venue = _tidy_venue(text)
                 break
     if h.chair is None:
-        h.chair = _marked_chair(paras)
+        h.chair = (
+            _marked_chair(paras) or _chair_leading_items(blocks) or _labelled_chair_below(blocks)
+        )
     if h.body is None and date_index is not None:
         # "Overview and Scrutiny Committee – 21 January 2025" above a report's title.
         line = paras[date_index].text
@@ -425,19 +499,55 @@ def _marked_chair(paras: list[Para]) -> str | None:
     return None
 
 
+def _labelled_chair_below(blocks: list[Block]) -> str | None:
+    """ "Chair: Mrs Deborah Lane" printed under an agenda's table, past the top."""
+    for b in blocks:
+        if isinstance(b, Para) and (m := _CHAIR_LABEL.match(b.text.strip())):
+            chair = strip_titles(m["chair"])
+            if looks_like_person(m["chair"]) and len(chair.split()) > 1:
+                return chair
+    return None
+
+
+_LEAD_CHAIR = re.compile(
+    r"^(?P<name>[^,()]+?)\s*(?:,\s*|\()(?:the\s+)?chair(?:man|person|woman)?\)?$", re.I
+)
+
+
+def _chair_leading_items(blocks: list[Block]) -> str | None:
+    """The chair named in an agenda's lead column ("Dame Carol Hughes, Chair")."""
+    for b in blocks:
+        if not isinstance(b, Row) or b.first:
+            continue
+        for text in b.texts:
+            m = _LEAD_CHAIR.match(squash(text))
+            if m and looks_like_person(m["name"]) and len(strip_titles(m["name"]).split()) > 1:
+                return strip_titles(m["name"])
+    return None
+
+
 _CLOSED_AT = re.compile(
     r"\b(?:meeting|it)\s+(?:ended|closed|finished|concluded|rose)\b|^(?:meeting\s+)?(?:closed|ended)\s*:",
     re.I,
 )
 
 
+# "Duration of the meeting: 7.00 pm - 9.05 pm": the meeting's times, its end the last.
+_DURATION_LINE = re.compile(r"^(?:duration|times?)\s+of\s+(?:the\s+)?meeting\b", re.I)
+
+
 def _closing_time(blocks: list[Block]) -> str | None:
     """When the meeting ended, from the closing line of minutes ("The meeting ended at
-    4.05 pm", "Meeting closed: 21:10")."""
+    4.05 pm", "Meeting closed: 21:10", "Duration of the meeting: 7.00 - 9.05 pm")."""
     tail = [b for b in blocks[-40:] if isinstance(b, Para) and len(b.text) < 200]
     for p in reversed(tail):
         if (m := _CLOSED_AT.search(p.text)) and (times := dates.find_times(p.text[m.end() :])):
             return times[0][2]
+        if _DURATION_LINE.match(p.text):
+            if rng := dates.find_time_range(p.text):
+                return rng[1]
+            if len(times := dates.find_times(p.text)) >= 2:
+                return times[-1][2]
     return None
 
 
@@ -593,6 +703,21 @@ def _names_body(text: str) -> bool:
 # --- attendees --------------------------------------------------------------------------
 
 
+def _split_commas(text: str) -> list[str]:
+    """The parts of "Chief Executive, Office of X (Y, Z)" at commas and semicolons outside
+    brackets."""
+    parts, depth, cur = [], 0, []
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch in ",;" and depth <= 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
 def _split_inline(text: str) -> list[str]:
     """The entries of an inline list "A (Chair), B, C and D", keeping commas in brackets."""
     parts, depth, cur = [], 0, []
@@ -635,7 +760,8 @@ def role_and_organisation(desc: str | None) -> tuple[str | None, str | None]:
     if not desc:
         return None, None
     roles, orgs = [], []
-    for part in _split_inline(desc) if "," in desc else [desc]:
+    # parted at commas only: "Office of the Police and Crime Commissioner" is one body
+    for part in _split_commas(desc) if "," in desc or ";" in desc else [desc]:
         part = squash(part).strip(" .;,")
         if not part:
             continue
@@ -649,6 +775,16 @@ def looks_like_org_only(part: str) -> bool:
     return looks_like_body(part) and not _ROLE_WORD.search(part.split(" of ")[0])
 
 
+# How or for what someone attended ("(minutes)", "(for item 5)", "(virtual)"): a note
+# beside the name, no organisation.
+_ATTENDANCE_NOTE = re.compile(
+    r"^(?:minutes|minute[- ]?taker|note[- ]?taker|notes|observing|observer|virtual|remote(?:ly)?"
+    r"|online|via (?:teams|zoom|video)|by (?:phone|video)|part(?: of meeting)?"
+    r"|(?:for |from |until )?items? \d+[a-z]?(?:(?: and |, | & | ?- ?)\d+[a-z]?)*)$",
+    re.I,
+)
+
+
 def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
     """(name, description, is chair) from "Name", "Name (Org)", "Name - Role", "Name,
     Role, Org"; None when the text is no name. "Chair" marks the chair. The description
@@ -656,20 +792,23 @@ def parse_attendee(text: str) -> tuple[str, str | None, bool] | None:
     text = squash(text).strip(" ;,.").strip("_*").strip()
     name, org = text, None
     for pattern in (
-        r"^(?P<n>[^()]+?)\s*\((?P<o>[^)]+)\)(?:\s*[-–—,]\s*(?P<o2>.+))?$",
+        # "Councillor Rhona Blake (Chair) (Marston District Council)": two brackets
+        r"^(?P<n>[^()]+?)\s*\((?P<o>[^)]+)\)(?:\s*\((?P<o3>[^)]+)\))?(?:\s*[-–—,]\s*(?P<o2>.+))?$",
         r"^(?P<n>.+?)\s+[-–—]\s+(?P<o>.+)$",
         r"^(?P<n>[^,]+?),\s*(?P<o>.+)$",
     ):
         m = re.match(pattern, text)
         if m and looks_like_person(m["n"], loose_case=True):
             name = m["n"]
-            org = ", ".join(x for x in (m["o"], m.groupdict().get("o2")) if x)
+            found = m.groupdict()
+            org = ", ".join(x for x in (m["o"], found.get("o3"), found.get("o2")) if x)
             break
     if not looks_like_person(name, loose_case=True):
         return None
     is_chair = False
     if org:
         parts = [squash(x) for x in re.split(r"[,;()]", org) if squash(x)]
+        parts = [x for x in parts if not _ATTENDANCE_NOTE.match(x)]
         roles = [x for x in parts if _CHAIR_ROLE.match(x)]
         is_chair = any(not x.casefold().startswith("vice") for x in roles)
         org = ", ".join(x for x in parts if x not in roles) or None
@@ -696,12 +835,13 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
     chair = None
     seen: set[str] = set()
 
-    def add(entry: tuple[str, str | None, bool] | None, seg: Seg) -> bool:
+    def add(entry: tuple[str, str | None, bool] | None, seg: Seg, title: str = "") -> bool:
         nonlocal chair
         if entry is None:
             return False
         name, desc, is_chair = entry
         role, org = role_and_organisation(desc)
+        role = title or role  # a "Title" column's entry is the role as printed
         if name.casefold() not in seen:
             seen.add(name.casefold())
             record = {"name": name, "organisation": org}
@@ -712,14 +852,28 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
             chair = name
         return True
 
+    def add_listed(rest: str, seg: Seg) -> bool:
+        """ "A, Director of X; B, Scrutiny Officer": names, each role after its name."""
+        parts = _split_inline(rest)
+        entries = [parse_attendee(p) for p in parts]
+        if not any(entries):
+            return False
+        for entry, part in zip(entries, parts, strict=True):
+            if not add(entry, seg):
+                describe_last(out, part)
+        return True
+
     stream = _entries(blocks)
     i = 0
     while i < len(stream):
         text, seg, cells = stream[i]
         m = ATTENDEE_LABEL.match(text)
         if cells and (cols := _name_columns(cells)):
-            i = _attendee_table(stream, i + 1, cols, add)
+            i = _attendee_table(stream, i + 1, cols, add, _title_column(cells, cols))
             continue
+        if not m and out and len(text) < 400:
+            # "Officers: ..." after the apologies that closed the list of those present
+            m = _MORE_PRESENT.match(squash(text))
         if not m or len(text) > 3000:
             i += 1
             continue
@@ -737,16 +891,29 @@ def find_attendees(blocks: list[Block]) -> tuple[list[tuple[dict, Seg]], str | N
                 break
             if cells and _name_columns(cells):
                 break  # "Attendance" over a "Name | Organisation" table: read as a table
-            if (more := _MORE_PRESENT.match(text)) and len(text) < 400:
-                entries = [parse_attendee(p) for p in _split_inline(more["rest"])]
-                if not any(entries):
+            if (more := _MORE_PRESENT.match(squash(text))) and len(text) < 400:
+                if not add_listed(more["rest"], seg):
                     break
-                for entry in entries:
+                i += 1
+                continue
+            listed = [parse_attendee(c) for c in cells] if cells and len(cells) >= 2 else []
+            described = any(
+                _ROLE_WORD.search(c) or _CHAIR_ROLE.match(squash(c)) or looks_like_body(c)
+                for c in (cells or [])[1:]
+            )
+            if listed and all(listed) and not described:
+                # members set in two columns, a name in each cell
+                for entry in listed:
                     add(entry, seg)
                 i += 1
                 continue
             if cells and len(cells) >= 2 and looks_like_person(cells[0], loose_case=True):
-                entry = (tidy_name(strip_titles(cells[0])), ", ".join(cells[1:]), False)
+                # "Dr Ruth Ellison | Chair": the role's cell marks the chair, as "(Chair)"
+                # after a name does, and is no role
+                chairs = [c for c in cells[1:] if _CHAIR_ROLE.match(squash(c))]
+                desc = ", ".join(c for c in cells[1:] if c not in chairs) or None
+                is_chair = any(not c.casefold().startswith("vice") for c in chairs)
+                entry = (tidy_name(strip_titles(cells[0])), desc, is_chair)
             else:
                 # "A, B, C and D" on a line of its own: a list, not "Name, Role".
                 pieces = _split_inline(text.strip("_* ")) if "," in text else []
@@ -782,7 +949,20 @@ def _name_columns(cells: list[str]) -> tuple[int, int] | None:
     return (name, org) if name is not None and org is not None else None
 
 
-def _attendee_table(stream, i: int, cols: tuple[int, int], add) -> int:
+_CHAIR_MARK = re.compile(r"\s*\((?:co-)?chair(?:man|person|woman)?\)", re.I)
+
+
+def _title_column(cells: list[str], cols: tuple[int, int]) -> int | None:
+    """A "Title" / "Role" column beside the name and organisation columns."""
+    return next(
+        (i for i, c in enumerate(cells) if i not in cols and _ROLE_HEADER.match(c.strip())),
+        None,
+    )
+
+
+def _attendee_table(
+    stream, i: int, cols: tuple[int, int], add, title_col: int | None = None
+) -> int:
     while i < len(stream):
         text, seg, cells = stream[i]
         if not cells or cols[0] >= len(cells):
@@ -793,7 +973,12 @@ def _attendee_table(stream, i: int, cols: tuple[int, int], add) -> int:
         name, org, is_chair = entry
         # A row's empty cells are left out of `cells`: a missing last one is no organisation.
         given = cells[cols[1]] if cols[1] < len(cells) else ""
-        add((name, squash(given) or org, is_chair), seg)
+        title = cells[title_col] if title_col is not None and title_col < len(cells) else ""
+        # "Non-Executive Director (Chair)" in the role's cell marks the chair
+        marked = _CHAIR_MARK.search(given)
+        if marked:
+            given, is_chair = squash(given[: marked.start()] + given[marked.end() :]), True
+        add((name, squash(given) or org, is_chair), seg, squash(title))
         i += 1
     return i
 
@@ -839,6 +1024,42 @@ def front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, m.end()
 
 
+_PRESENTED = re.compile(r"^presented to parliament\b", re.I)
+_FRONT_LIST = re.compile(r"^(?:attendees|attendance|present|members|participants)\s*:\s*$", re.I)
+_FRONT_ITEM = re.compile(r"^\s*-\s+(?P<item>.+?)\s*$")
+
+
+def front_attendees(text: str) -> tuple[list[tuple[dict, Seg]], str | None]:
+    """([(attendee, seg)], chair) from a list in Markdown front matter ("attendees:" and
+    "- Name (Org)" lines under it), read as a list of those present is."""
+    m = _FRONT_MATTER.match(text)
+    out: list[tuple[dict, Seg]] = []
+    chair = None
+    if not m:
+        return out, chair
+    listing, pos = False, m.start("body")
+    for line in m["body"].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        if _FRONT_LIST.match(line.strip()) and not line[:1].isspace():
+            listing = True
+            continue
+        item = _FRONT_ITEM.match(line) if listing else None
+        if item is None:
+            listing = listing and line[:1].isspace()
+            continue
+        entry = parse_attendee(item["item"].strip("\"'"))
+        if entry is None:
+            continue
+        name, desc, is_chair = entry
+        role, org = role_and_organisation(desc)
+        record = {"name": name, "organisation": org}
+        if role:
+            record["role"] = role
+        out.append((record, Seg.of(text, start + item.start("item"), start + item.end("item"))))
+        chair = chair or (name if is_chair else None)
+    return out, chair
+
+
 _FM_KEYS = {
     "title": ("title", "name", "meeting_title"),
     "date": ("date", "meeting_date", "start", "start_date", "when"),
@@ -868,6 +1089,10 @@ def apply_front_matter(h: Header, fields: dict[str, str]) -> None:
         times = dates.find_times(raw.replace("T", " ")) if raw else []
         if times:
             setattr(h, part, times[0][2])
+    if h.end is None and (rng := dates.find_time_range(fields.get("time", ""))):
+        h.start, h.end = rng  # "time: 18:30 - 20:00"
+    if (chair := fields.get("chair")) and looks_like_person(chair):
+        h.chair = strip_titles(chair)
     if venue := _front_value(fields, "venue"):
         h.venue = _tidy_venue(venue)
     if (body := _front_value(fields, "body")) and looks_like_body(body):

@@ -126,7 +126,10 @@ def _free_text(lines: list[Line], width: float, style: Style) -> str:
         # Running text set in two columns is read down the left, then the right.
         return "\n\n".join(_free_text(half, width, style) for half in halves if half)
     page_columns = _columns(lines)
-    heights = sorted(ln.top - ln.bottom for ln in lines)
+    # The usual pitch is the body print's: a cover's few lines under a title in large
+    # print are parted by the body's gaps, not the title's.
+    body = [ln for ln in lines if not style.level(ln)] or lines
+    heights = sorted(ln.top - ln.bottom for ln in body)
     pitch = heights[len(heights) // 2] * 1.55
     blocks: list[list[Line]] = [[lines[0]]]
     for prev, line in pairwise(lines):

@@ -96,13 +96,14 @@ _ROLE_START = re.compile(
     r"^(?:(?:assistant|deputy|interim|acting|senior|principal|chief|executive|strategic)\s+)*"
     r"(?:head|director|manager|officer|lead|co-?ordinator|advis[eo]r|clerk|secretary|analyst"
     r"|cabinet member|portfolio holder|chief executive|chair(?:man|person|woman)?|vice[- ]chair"
-    r"|co-chair|member|commander|superintendent|inspector)\b",
+    r"|co-chair|member|commander|superintendent|inspector|commissioner|constable)\b",
     re.I,
 )
 _ROLE_END = re.compile(
     r"\b(?:manager|officer|lead|co-?ordinator|advis[eo]r|director|analyst|clerk|secretary"
     r"|administrator|assistant|worker|practitioner|specialist|consultant|superintendent"
-    r"|inspector|chair(?:man|person|woman)?|executive)$",
+    # an office one person holds: "Police and Crime Commissioner", "Chief Constable"
+    r"|inspector|chair(?:man|person|woman)?|executive|commissioner|constable)$",
     re.I,
 )
 

@@ -46,6 +46,7 @@ from .quoted import (
 from .responses import (
     BARE_VERDICT,
     Response,
+    label_answers,
     responder_label,
     response_label,
     split_responders,
@@ -231,7 +232,7 @@ class _Reader:
         label = response_label(p.text)
         if label is not None:
             who, rest = label
-            entry.responses.append(Response(who, [], p.seg))
+            entry.responses.append(Response(who, [], p.seg, answers=label_answers(p.text)))
             if BARE_VERDICT.match(rest):
                 entry.responses[-1].verdict = strip_label(p, rest)
             elif rest:
@@ -609,6 +610,13 @@ def find_numbered(blocks: list[Block]) -> tuple[list[Entry], set[int]]:
         else:
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
             reader.para(b, row_ahead=row_ahead[i], ahead=nxt if isinstance(nxt, Para) else None)
+    numbered = {e.number: e for e in reader.entries if e.number}
+    for e in reader.entries:
+        for r in e.responses:
+            # a response naming the recommendations it answers goes to each still unanswered
+            for other in (numbered.get(n) for n in r.answers):
+                if other is not None and not other.responses:
+                    other.responses.append(r)
     for e in reader.entries:
         e.responses = split_responders(e.responses)
     merged = _merge(reader.entries)

@@ -10,7 +10,9 @@
   brackets, is left out of the name ("Metropolitan Police (Central East BCU):");
 - `split_responders`: one response per labelled responder inside a response cell, also
   where a label follows a sentence inside a paragraph; a body's name alone in bold or
-  underlined on its line labels the paragraphs after it. A label followed by a verdict
+  underlined on its line labels the paragraphs after it. A label naming the
+  recommendations it answers ("Response to Recommendations 2 and 3:") answers each of
+  them. A label followed by a verdict
   alone ("Cabinet response: Agreed") opens the response without making the verdict its
   text, unless nothing else answers.
 """
@@ -28,6 +30,7 @@ from .text import Seg, squash
 RESPONSE_LABEL = re.compile(
     r"^(?P<pre>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){0,5}?\s+)?(?:response|reply)\b"
     r"(?:\s*\((?P<paren>[^)]{2,120})\))?(?:\s+from\s+(?P<source>[^:]{2,80}?))?"
+    r"(?:\s+to\s+(?:the\s+)?(?P<refs>recommendations?\s+\d[\d.]*(?:\s*(?:,|and|&)\s*\d[\d.]*)*))?"
     r"\s*(?:(?P<sep>[:–—-])\s*(?P<rest>.*))?$",
     re.I | re.S,
 )
@@ -68,6 +71,8 @@ class Response:
     # The verdict alone after the label ("Cabinet response: Agreed"): the response's
     # text only when nothing else answers the recommendation.
     verdict: Para | None = None
+    # The recommendations its label says it answers ("Response to Recommendations 2 and 3").
+    answers: list[str] = field(default_factory=list)
 
     @cached_property
     def text(self) -> str:
@@ -101,6 +106,13 @@ def response_label(text: str) -> tuple[str | None, str] | None:
         if who.casefold() in _GENERIC_PRE or _VERDICT_WORDS.match(who):
             who = None
     return who, (m["rest"] or "").strip()
+
+
+def label_answers(text: str) -> list[str]:
+    """The numbers a response label names: "Government response to Recommendations 2 and
+    3:" answers both."""
+    m = RESPONSE_LABEL.match(text)
+    return re.findall(r"\d+(?:\.\d+)*", m["refs"]) if m and m["refs"] else []
 
 
 def responder_label(text: str) -> tuple[str, str] | None:

@@ -39,9 +39,10 @@ _PROMISE = re.compile(
     r"|committed to|would|will|is to|are to|to|(?:was|were|has been|have been) (?:asked|tasked"
     r"|requested) (?:to|with))\s+(?P<verb>[a-z]+)",
 )
-# "said that she would", "confirmed that officers would", "mentioned her intention to".
+# "said that she would", "confirmed that officers would", "mentioned her intention to";
+# not "said that it would protect ...", which tells what a thing will do.
 _REPORTED = re.compile(
-    r"^(?:that\s+)?(?:(?:he|she|they|officers|the team|it|we)\s+(?:would|will)\s+(?P<verb>[a-z]+)"
+    r"^(?:that\s+)?(?:(?:he|she|they|officers|the team|we)\s+(?:would|will)\s+(?P<verb>[a-z]+)"
     r"|(?:his|her|their) intention to\s+(?P<verb2>[a-z]+))",
 )
 _REPORTING = {

@@ -8,8 +8,9 @@ from __future__ import annotations
 TITLES = frozenset(
     """
     acting area assistant bcu bishop borough cabinet ch chair chairman chairperson chairwoman
-    chief cllr cllrs co-chair commander councillor councillors dame dc dci deputy det detective
-    di director dr ds dsu executive head imam independent insp inspector interim lady lead lord
+    chief cllr cllrs co-chair commander constable councillor councillors dame dc dci deputy det
+    detective di director dr ds dsu executive head imam independent insp inspector interim lady
+    lead lord
     mayor member miss mr mrs ms mx officer pc police prof professor rabbi rev revd reverend
     sergeant sgt sir superintendent supt the vice-chair
     """.split()
