@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import actions as actions_mod
-from . import agenda, exchanges, layout, meetings, questions, recommendations, reports
+from . import agenda, exchanges, front_matter, layout, meetings, questions, recommendations, reports
+from . import attendees as attendees_mod
 from . import commitments as commitments_mod
 from .dates import as_date
 from .people import People, strip_titles
@@ -94,11 +95,11 @@ def extract_document(doc: Document) -> Extraction:
     """The records of one read document, with their provenance."""
     # Front matter is data about the document, not its text: blanked (keeping every
     # offset, for provenance) before the layout is read.
-    front, front_end = meetings.front_matter(doc.text)
+    front, front_end = front_matter.front_matter(doc.text)
     text = re.sub(r"[^\n]", " ", doc.text[:front_end]) + doc.text[front_end:]
     blocks = layout.parse(text)
     header = meetings.read_header(blocks)
-    meetings.apply_front_matter(header, front)
+    front_matter.apply_front_matter(header, front)
     # An agenda pack's enclosed minutes of an earlier meeting are not this meeting's.
     blocks = blocks[: meetings.pack_end(blocks, header.date)]
     context = as_date(header.date)
@@ -111,9 +112,9 @@ def extract_document(doc: Document) -> Extraction:
     resolved, resolved_paras = reports.find_resolved(blocks)
     used |= resolved_paras
     has_responses = any(e.responses for e in entries)
-    attendees, listed_chair = meetings.find_attendees(blocks)
+    attendees, listed_chair = attendees_mod.find_attendees(blocks)
     if not attendees:
-        attendees, listed_chair = meetings.front_attendees(doc.text)
+        attendees, listed_chair = front_matter.front_attendees(doc.text)
     timed = agenda.find_agenda(blocks, People(), timed_only=True)
     timed_only = any(i.start for i in timed)
     year = context.year if context else None
