@@ -25,6 +25,7 @@ $(KEY_FILE):
 run: install $(KEY_FILE)
 	$(WITH_KEY) $(BIN)/oversight migrate --noinput
 	$(WITH_KEY) $(BIN)/oversight demo
+	$(WITH_KEY) $(BIN)/oversight collectstatic --noinput --verbosity 0
 	$(WITH_KEY) $(BIN)/oversight runserver $(HOST)
 
 demo: install $(KEY_FILE)

@@ -15,6 +15,10 @@ environment:
   an uploaded document may use (default 500 MB, 10 s of processor time).
 - ``OVERSIGHT_COUNCIL``: the council's name in the page header.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
+- ``STATIC_ROOT``: where ``collectstatic`` gathers the static files; default ``staticfiles/``.
+- ``LOG_FORMAT``: ``json`` for one JSON object per log line; readable text by default.
+  ``LOG_LEVEL`` (default WARNING) and ``LOG_LEVEL_ACTIVITY`` (the request and job lines,
+  default INFO).
 - ``SITE_URL``: the site's address as owners reach it, for the links in emails; default
   ``http://127.0.0.1:8000``.
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``,
@@ -101,9 +105,12 @@ INSTALLED_APPS = [
     "oversight.search",
     "oversight.api",
     "oversight.safekeeping",
+    "oversight.hosting",
 ]
 
 MIDDLEWARE = [
+    # First, so that its line has the status and time of every answer, redirects included.
+    "oversight.hosting.log_lines.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -191,10 +198,21 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = WORK_DIR / "staticfiles"
-# Serve the committed assets straight from the package: no collectstatic step to forget.
-WHITENOISE_USE_FINDERS = True
-STATIC_ROOT.mkdir(parents=True, exist_ok=True) if WORK_DIR.is_dir() else None
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", WORK_DIR / "staticfiles"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True) if STATIC_ROOT.parent.is_dir() else None
+# A live site serves files gathered by `collectstatic` (which `oversight serve` runs)
+# under names that carry a hash of their content, compressed, and tells browsers to keep
+# them for ever: a new version has a new name. In development they are served straight
+# from the package, so an edited file shows at once.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", WORK_DIR / "media"))
 # Stop-and-search records live in DuckDB, in a file beside the main database.
@@ -222,6 +240,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    # A load balancer or monitor may ask over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HSTS_INCLUDE_SUBDOMAINS", True)
     # The preload directive only makes the site eligible for browsers' built-in HTTPS
@@ -267,9 +287,22 @@ NOTIFY_TEMPLATES = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# One line per request (oversight.requests) and per job (oversight.jobs), as readable
+# text or, with LOG_FORMAT=json, one JSON object per line (oversight/hosting/log_lines.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {
+            "()": "oversight.hosting.log_lines."
+            + ("JsonFormatter" if LOG_FORMAT == "json" else "TextFormatter")
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        name: {"level": os.environ.get("LOG_LEVEL_ACTIVITY", "INFO")}
+        for name in ("oversight.requests", "oversight.jobs")
+    },
 }

@@ -6,3 +6,11 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-key-never-used-by-a-live-site-0123456789")
 
 from oversight.settings import *  # noqa: E402, F403
+
+# Static files straight from the package, as in development: the hashed, compressed
+# storage of a live site needs `collectstatic` first (tests/hosting checks that path).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True

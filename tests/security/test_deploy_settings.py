@@ -31,11 +31,13 @@ def oversight(
         and k != "DJANGO_ALLOW_ASYNC_UNSAFE"  # set for the browser tests only
     }
     environ.update(
-        DJANGO_SETTINGS_MODULE="oversight.settings",
-        PYTHONPATH=str(CHECKOUT),
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        OVERSIGHT_WORK_DIR=str(tmp_path),
-        **env,
+        {
+            "DJANGO_SETTINGS_MODULE": "oversight.settings",
+            "PYTHONPATH": str(CHECKOUT),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+            "OVERSIGHT_WORK_DIR": str(tmp_path),
+            **env,
+        }
     )
     return subprocess.run(
         [sys.executable, *(python or ["-m", "oversight"]), *args],
