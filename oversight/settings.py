@@ -19,6 +19,7 @@ environment:
 - ``LOG_FORMAT``: ``json`` for one JSON object per log line; readable text by default.
   ``LOG_LEVEL`` (default WARNING) and ``LOG_LEVEL_ACTIVITY`` (the request and job lines,
   default INFO).
+- ``REMINDERS_AT``: when the worker sends the day's reminders (HH:MM); default 07:15.
 - ``SITE_URL``: the site's address as owners reach it, for the links in emails; default
   ``http://127.0.0.1:8000``.
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``,
@@ -106,6 +107,7 @@ INSTALLED_APPS = [
     "oversight.api",
     "oversight.safekeeping",
     "oversight.hosting",
+    "oversight.worker",
 ]
 
 MIDDLEWARE = [
@@ -265,6 +267,9 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# When the worker sends the update rounds' reminders each day (local time, HH:MM).
+REMINDERS_AT = os.environ.get("REMINDERS_AT", "07:15")
 
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 

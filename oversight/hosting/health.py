@@ -30,8 +30,8 @@ def database_state() -> str:
 
 def stopsearch_state() -> str:
     """The store's state: "ok"; "empty" when nothing has been imported yet (the pages
-    say so, which is healthy); "busy" while an import holds the file (its pages answer 503 meanwhile);
-    "unavailable" when the file is there but cannot be read as a store."""
+    say so, which is healthy); "busy" while an import holds the file (its pages answer
+    503 meanwhile); "unavailable" when the file is there but cannot be read as a store."""
     try:
         with Store(settings.STOPSEARCH_DB, read_only=True):
             return "ok"

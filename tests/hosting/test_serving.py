@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import signal
 import socket
@@ -20,7 +19,7 @@ import urllib.request
 import pytest
 
 from oversight.stopsearch.store import Store
-from tests.security.test_deploy_settings import CHECKOUT, PRODUCTION, oversight
+from tests.security.test_deploy_settings import PRODUCTION, environment, oversight
 
 pytestmark = pytest.mark.django_db
 
@@ -128,14 +127,7 @@ def test_serve_runs_gunicorn_with_hashed_long_cached_static_files_and_stops_on_s
     env = {**PRODUCTION, "ALLOWED_HOSTS": "127.0.0.1", "LOG_FORMAT": "json"}
     assert oversight(["migrate", "--verbosity", "0"], tmp_path, **env).returncode == 0
     port = _free_port()
-    environ = {
-        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE"}},
-        **env,
-        "DJANGO_SETTINGS_MODULE": "oversight.settings",
-        "PYTHONPATH": str(CHECKOUT),
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        "OVERSIGHT_WORK_DIR": str(tmp_path),
-    }
+    environ = environment(tmp_path, **env)
     server = subprocess.Popen(
         [sys.executable, "-m", "oversight", "serve", "--bind", f"127.0.0.1:{port}"],
         cwd=tmp_path,
