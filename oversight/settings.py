@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "oversight.safekeeping",
     "oversight.hosting",
     "oversight.worker",
+    "oversight.backups",
 ]
 
 MIDDLEWARE = [
