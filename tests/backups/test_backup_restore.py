@@ -10,7 +10,10 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 import tarfile
+import time
 import uuid
 from pathlib import Path
 
@@ -18,7 +21,7 @@ import dj_database_url
 import psycopg
 import pytest
 
-from tests.security.test_deploy_settings import PRODUCTION, oversight
+from tests.security.test_deploy_settings import PRODUCTION, environment, oversight
 
 ON_POSTGRES = os.environ.get("DATABASE_URL", "").startswith("postgres")
 
@@ -113,6 +116,68 @@ def test_a_backup_restores_into_an_empty_installation_with_an_identical_export_a
     )
     refused = oversight(["shell", "--no-imports", "-c", rewrite], target, **target_env)
     assert refused.returncode != 0
+
+
+LOAD = """
+import pathlib, time
+from django.conf import settings
+from oversight.directory.models import Organisation
+media = pathlib.Path(settings.MEDIA_ROOT) / "load"
+media.mkdir(parents=True, exist_ok=True)
+i = 0
+while not pathlib.Path("STOP").exists():
+    Organisation.objects.create(name=f"Load {i}", kind="other")
+    (media / f"{i}.txt").write_text(f"file {i}")
+    if i == 5:
+        pathlib.Path("STARTED").touch()
+    i += 1
+    time.sleep(0.005)
+print(i)
+"""
+COUNT = (
+    "from oversight.directory.models import Organisation as O; "
+    "print(O.objects.filter(name__startswith='Load ').count())"
+)
+
+
+def test_a_backup_taken_while_the_site_writes_restores_to_an_identical_export(installations):
+    """Organisations and files are written all through the backup: none of them is
+    public, so the restored export equals the live one; the restored database holds
+    some of them and every restored file is whole."""
+    source, env = installations("busy")
+    run(source, env, "migrate", "--verbosity", "0")
+    run(source, env, "demo")
+    public = what_the_public_sees(source, env)
+    load = subprocess.Popen(
+        [sys.executable, "-m", "oversight", "shell", "--no-imports", "-c", LOAD],
+        cwd=source,
+        env=environment(source, **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(600):
+            if (source / "STARTED").exists() or load.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert (source / "STARTED").exists(), load.stderr.read() if load.poll() else ""
+        archive = source / "backup.tar.gz"
+        run(source, env, "backup", str(archive))
+    finally:
+        (source / "STOP").touch()
+        out, err = load.communicate(timeout=60)
+    assert load.returncode == 0, err
+    written = int(out.split()[-1])
+
+    target, target_env = installations("restored")
+    run(target, target_env, "restore", str(archive))
+    assert what_the_public_sees(target, target_env) == public
+    restored = int(run(target, target_env, "shell", "--no-imports", "-c", COUNT).stdout)
+    assert 6 <= restored <= written
+    live = files_of(source)
+    for name, data in files_of(target).items():
+        assert live[name] == data, name
 
 
 @pytest.fixture
