@@ -198,9 +198,6 @@ class Person(models.Model):
             .distinct()
         )
 
-    def is_member_of(self, body: Body | None) -> bool:
-        return body is not None and self.current_bodies().filter(pk=body.pk).exists()
-
     def to_dict(self) -> dict:
         return {
             "name": self.name,
