@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "oversight.hosting",
     "oversight.worker",
     "oversight.backups",
+    "oversight.demo",
 ]
 
 MIDDLEWARE = [

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent / "oversight"
 ALLOWED = {
     "chasing/operations.py",
     "chasing/schedule.py",
-    "directory/management/commands/demo.py",
+    "demo/management/commands/demo.py",
     "editing.py",
     "indicators/demo.py",
     "indicators/feeds.py",
