@@ -14,12 +14,19 @@ environment:
 - ``OVERSIGHT_EXTRACT_MEMORY_MB``, ``OVERSIGHT_EXTRACT_SECONDS``: what the process reading
   an uploaded document may use (default 500 MB, 10 s of processor time).
 - ``OVERSIGHT_COUNCIL``: the council's name in the page header.
+- ``OVERSIGHT_MODERNGOV_ALLOW_HTTP``: ``1`` lets the connector use a plain http site.
+- ``OVERSIGHT_MODERNGOV_INTERVAL``, ``OVERSIGHT_MODERNGOV_CONTACT``: seconds between requests
+  to a ModernGov site (default 0.5) and the contact address in the connector's User-Agent.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
 - ``STATIC_ROOT``: where ``collectstatic`` gathers the static files; default ``staticfiles/``.
 - ``LOG_FORMAT``: ``json`` for one JSON object per log line; readable text by default.
   ``LOG_LEVEL`` (default WARNING) and ``LOG_LEVEL_ACTIVITY`` (the request and job lines,
   default INFO).
 - ``REMINDERS_AT``: when the worker sends the day's reminders (HH:MM); default 07:15.
+- ``EVIDENCE_S3_BUCKET`` (with ``AWS_S3_ENDPOINT_URL``, ``AWS_S3_REGION_NAME``,
+  ``EVIDENCE_S3_PREFIX``): keep uploaded files in an S3-compatible bucket instead.
+- ``OIDC_ISSUER``, ``OIDC_CLIENT_ID``, ``OIDC_CLIENT_SECRET``, ``OIDC_TRUSTED_EMAIL_DOMAINS``:
+  sign-in with the council's accounts (OpenID Connect; docs/operations.md).
 - ``SITE_URL``: the site's address as owners reach it, for the links in emails; default
   ``http://127.0.0.1:8000``.
 - ``EMAIL_BACKEND``, ``EMAIL_HOST``, ``EMAIL_PORT``, ``EMAIL_HOST_USER``,
@@ -102,9 +109,11 @@ INSTALLED_APPS = [
     "oversight.indicators",
     "oversight.chasing",
     "oversight.reports",
+    "oversight.community",
     "oversight.public",
     "oversight.search",
     "oversight.api",
+    "oversight.moderngov",
     "oversight.safekeeping",
     "oversight.hosting",
     "oversight.worker",
@@ -195,6 +204,36 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
+# --- Sign-in with the council's accounts (OpenID Connect, oversight/signin/) ---------
+# Off unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are all set (for
+# Microsoft Entra ID the issuer is https://login.microsoftonline.com/<tenant-id>/v2.0).
+# Endpoints come from the issuer's discovery document unless OIDC_AUTHORIZATION_ENDPOINT,
+# OIDC_TOKEN_ENDPOINT, OIDC_JWKS_ENDPOINT (and OIDC_USERINFO_ENDPOINT) are given.
+# OIDC_TRUSTED_EMAIL_DOMAINS (comma-separated) vouches for addresses at those domains
+# when the ID token says neither email_verified nor Entra's xms_edov. Local accounts
+# stay: the backend is after ModelBackend and does nothing for a username and
+# password, so django-axes still throttles those (docs/decisions/0010).
+OIDC_ISSUER = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "").strip()
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "").strip()
+OIDC_ENDPOINTS = {
+    name: os.environ.get(f"OIDC_{name.upper()}_ENDPOINT", "").strip()
+    for name in ("authorization", "token", "jwks", "userinfo")
+}
+OIDC_TRUSTED_EMAIL_DOMAINS = [
+    d.strip().lstrip("@")
+    for d in os.environ.get("OIDC_TRUSTED_EMAIL_DOMAINS", "").split(",")
+    if d.strip()
+]
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_SIGN_ALGORITHM", "RS256")
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+OIDC_AUTHENTICATION_CALLBACK_URL = "council_sign_in_callback"
+AUTHENTICATION_BACKENDS += ["oversight.signin.backends.CouncilAccountBackend"]
+AXES_WHITELIST_CALLABLE = "oversight.signin.backends.is_council_sign_in"
+# --- end of sign-in with the council's accounts ---------------------------------------
+
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = False
@@ -219,11 +258,50 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", WORK_DIR / "media"))
+
+# --- Uploaded files on object storage (django-storages, S3 API) ---------------------
+# With EVIDENCE_S3_BUCKET set, evidence, papers, reports and imported documents are kept
+# in that bucket instead of MEDIA_ROOT; they are still served only through the site's
+# access checks (oversight/downloads.py), never by a public bucket URL. Any S3-compatible
+# service: AWS_S3_ENDPOINT_URL for one that is not AWS, AWS_S3_REGION_NAME, and
+# credentials as boto3 finds them (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the
+# machine's role). Page images drawn from imported PDFs stay under MEDIA_ROOT.
+# Without it, the STORAGES above (files on disk) stand.
+
+
+def object_storage(bucket: str) -> dict:
+    """The default storage for uploaded files in `bucket`, from the environment."""
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "location": os.environ.get("EVIDENCE_S3_PREFIX", ""),
+            # Private objects, never overwritten: two files of one name are both kept.
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+
+
+EVIDENCE_S3_BUCKET = os.environ.get("EVIDENCE_S3_BUCKET", "").strip()
+if EVIDENCE_S3_BUCKET:
+    # Only uploaded files move to the bucket; static files are served as above.
+    STORAGES = {**STORAGES, "default": object_storage(EVIDENCE_S3_BUCKET)}
+# --- end of uploaded files on object storage -------------------------------------------
 # Stop-and-search records live in DuckDB, in a file beside the main database.
 STOPSEARCH_DB = Path(os.environ.get("STOPSEARCH_DB", WORK_DIR / "oversight-stopsearch.duckdb"))
 
 # Evidence and imported documents: refuse anything bigger than this before reading it.
 MAX_UPLOAD_BYTES = int(os.environ.get("OVERSIGHT_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
+# The ModernGov connector (oversight/moderngov): seconds between requests to a council's
+# service, and the contact address its User-Agent gives.
+MODERNGOV_REQUEST_INTERVAL = float(os.environ.get("OVERSIGHT_MODERNGOV_INTERVAL", "0.5"))
+MODERNGOV_CONTACT = os.environ.get("OVERSIGHT_MODERNGOV_CONTACT", "")
+# Councils publish their committee sites over HTTPS; plain http only where a site says so
+# (a test or a site on the council's own network).
+MODERNGOV_ALLOW_HTTP = os.environ.get("OVERSIGHT_MODERNGOV_ALLOW_HTTP", "") == "1"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # An uploaded document is read in a child process that cannot use more memory or
 # processor time than this (oversight/ingest/sandbox.py); past either it is refused.

@@ -6,6 +6,7 @@ from django.urls import include, path
 from oversight.hosting.health import healthz
 from oversight.public import open_data
 from oversight.public import views as public_views
+from oversight.signin import views as signin_views
 
 urlpatterns = [
     path("", public_views.home, name="home"),
@@ -15,8 +16,9 @@ urlpatterns = [
     path("open-data/feeds/updates.atom", open_data.UpdatesFeed(), name="feed_updates"),
     path("open-data/feeds/verified.atom", open_data.VerifiedFeed(), name="feed_verified"),
     path("accessibility/", public_views.accessibility, name="accessibility"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", signin_views.sign_in, name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("oversight.signin.urls")),
     path("", include("oversight.tracker.urls")),
     path("", include("oversight.meetings.urls")),
     path("", include("oversight.indicators.urls")),
@@ -27,6 +29,8 @@ urlpatterns = [
     path("", include("oversight.api.urls")),
     path("", include("oversight.reports.urls")),
     path("healthz", healthz, name="healthz"),
+    path("", include("oversight.community.urls")),
+    path("", include("oversight.moderngov.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -14,3 +14,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+
+# The ModernGov tests serve their fixture site over plain http on this machine.
+MODERNGOV_ALLOW_HTTP = True

@@ -20,6 +20,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from docx import Document
 
 from oversight.chasing.models import UpdateRound
+from oversight.community import operations as community_ops
+from oversight.community.models import Feedback, PanelSession, Recipient
 from oversight.directory.models import Person
 from oversight.indicators.models import Indicator
 from oversight.meetings import operations as meeting_ops
@@ -36,6 +38,7 @@ from oversight.tracker.models import (
 )
 from oversight.tracker.rag import Rag
 from oversight.visibility.records import Restrictable
+from oversight.visibility.viewer import Viewer
 
 from .meetings import factories as f
 from .meetings.scenario import build
@@ -134,6 +137,10 @@ def _arguments(s) -> dict[str, list[list]]:
         "import_page": [[0, 1, 0, 1]],
         "import_section": [[0, "recommendations"]],
         "import_publish": [[0]],
+        # The ModernGov connector is for scrutiny officers and administrators only.
+        "moderngov_site": [[0]],
+        "moderngov_meeting": meetings,
+        "moderngov_conflict_resolve": [[0]],
         "round": [[r["UpdateRound"].pk]],
         "round_close": [[r["UpdateRound"].pk]],
         "update_report": [[r["Review"].pk], [s.public_review.pk]],
@@ -145,6 +152,32 @@ def _arguments(s) -> dict[str, list[list]]:
         "api:stopsearch_summary": [["Hackney"]],
         "stopsearch:dashboard": [["hackney"]],
         "stopsearch:csv": [["hackney", "searches"]],
+        **_community_arguments(s),
+    }
+
+
+def _community_arguments(s) -> dict[str, list[list]]:
+    """Community feedback: the restricted one, the declined and unmoderated ones, the
+    finding of a restricted session, and the public one linked to restricted records."""
+    r = s.records
+    feedback = [
+        [r["Feedback"].pk],
+        [s.declined.pk],
+        [s.pending.pk],
+        [s.finding.pk],
+        [s.public_feedback.pk],
+    ]
+    return {
+        "you_said_we_did_for": [[f"organisation-{s.b.police.pk}"], [f"body-{s.panel.pk}"]],
+        "feedback": feedback,
+        "feedback_moderate": feedback,
+        "feedback_respond": feedback,
+        "feedback_link": feedback,
+        "feedback_unlink": feedback,
+        "feedback_new_action": feedback,
+        "feedback_forget_contact": feedback,
+        "panel_session": [[r["PanelSession"].pk], [s.public_session.pk]],
+        "panel_session_new": [[s.panel.pk]],
     }
 
 
@@ -256,7 +289,68 @@ def _restricted(s) -> dict[str, Restrictable]:
             body=b.body,
             restricted=True,
         ),
+        "PanelSession": PanelSession.private_objects.create(
+            panel=s.panel,
+            held_on=date(2021, 9, 1),
+            for_organisation=b.police,
+            notes=f"The named case {_marker('PanelSession')}",
+            restricted=True,
+        ),
+        "Feedback": Feedback.private_objects.create(
+            summary=f"The named case {_marker('Feedback')}",
+            source=Feedback.Source.CONVERSATION,
+            theme=community_ops.add_default_themes()[0],
+            for_organisation=b.police,
+            moderation=Feedback.Moderation.ACCEPTED,
+            restricted=True,
+        ),
     }
+
+
+def _community(s) -> None:
+    """Feedback for the police that the public must never read: declined, unmoderated
+    (with the sender's contact details), a finding of the restricted session; and an
+    accepted one linked to the restricted action and recommendation."""
+    b, theme = s.b, community_ops.add_default_themes()[0]
+    police = Recipient(organisation=b.police)
+    moderator = Viewer.for_user(b.member.user)
+    s.pending = community_ops.submit_public_feedback(
+        summary=f"The named case {_marker('PendingFeedback')}",
+        theme=theme,
+        recipient=police,
+        contact_name=f"Named sender {_marker('SubmitterContact')}",
+        contact_email="named.sender@example.org",
+    )
+    s.declined = community_ops.submit_public_feedback(
+        summary=f"The named case {_marker('DeclinedFeedback')}", theme=theme, recipient=police
+    )
+    community_ops.decline_feedback(s.declined, viewer=moderator, by=b.member, reason="Names.")
+    s.finding = Feedback.private_objects.create(
+        summary=f"The named case {_marker('SessionFinding')}",
+        source=Feedback.Source.PANEL,
+        theme=theme,
+        for_organisation=b.police,
+        session=s.records["PanelSession"],
+        moderation=Feedback.Moderation.ACCEPTED,
+    )
+    s.public_session = PanelSession.private_objects.create(
+        panel=s.panel, held_on=date(2021, 9, 8), for_organisation=b.police
+    )
+    s.public_feedback = community_ops.log_feedback(
+        viewer=moderator,
+        by=b.member,
+        summary="Publish the named figures",
+        source=Feedback.Source.PANEL,
+        theme=theme,
+        recipient=police,
+        session=s.public_session,
+    )
+    community_ops.link_feedback(
+        s.public_feedback,
+        viewer=moderator,
+        items=[s.records["TrackedItem"], s.secret_action],
+        recommendations=[s.records["Recommendation"]],
+    )
 
 
 @pytest.fixture
@@ -275,7 +369,9 @@ def leaky(db):
     s.public_rec = Recommendation.private_objects.create(
         review=s.public_review, number="1", position=1, text="Publish the named figures"
     )
+    s.panel = f.body("Community Scrutiny Panel")
     s.records = _restricted(s)
+    _community(s)
     update = tracker_ops.record_update(
         s.records["TrackedItem"],
         author=s.b.member,
@@ -291,6 +387,10 @@ def leaky(db):
 MARKERS = [
     *(_marker(kind) for kind in ("UnderExempt", "Evidence")),
     *(
+        _marker(kind)
+        for kind in ("PendingFeedback", "DeclinedFeedback", "SubmitterContact", "SessionFinding")
+    ),
+    *(
         _marker(m.__name__)
         for m in (
             Meeting,
@@ -303,6 +403,8 @@ MARKERS = [
             ActionPlan,
             TrackedItem,
             Indicator,
+            PanelSession,
+            Feedback,
         )
     ),
     _marker("AgendaItem"),

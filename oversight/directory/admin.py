@@ -15,7 +15,7 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "kind", "lead_contact"]
+    list_display = ["name", "short_name", "kind", "lead_contact", "email_domains"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["lead_contact"]

@@ -59,6 +59,14 @@ class Organisation(models.Model):
         related_name="+",
         help_text="Written to when an item has no named owner, and when an update is late.",
     )
+    # Someone signing in with a council account whose address is at one of these
+    # domains, and who is not yet in the directory, joins this organisation
+    # (oversight/signin).
+    email_domains = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Email domains of its staff, for example ["hackney.gov.uk"].',
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -66,6 +74,18 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def for_email(cls, email: str) -> list[Organisation]:
+        """The organisations whose email domains include `email`'s (normally one)."""
+        domain = email.rpartition("@")[2].strip().casefold()
+        if not domain:
+            return []
+        return [
+            org
+            for org in cls.objects.all()
+            if domain in {d.strip().casefold().lstrip("@") for d in org.email_domains}
+        ]
 
     def names(self) -> list[str]:
         return [n for n in [self.name, self.short_name, *self.aliases] if n]
@@ -197,6 +217,9 @@ class Person(models.Model):
             )
             .distinct()
         )
+
+    def is_member_of(self, body: Body | None) -> bool:
+        return body is not None and self.current_bodies().filter(pk=body.pk).exists()
 
     def to_dict(self) -> dict:
         return {

@@ -304,8 +304,11 @@ def attendance_rows(meeting: Meeting) -> list[list[Cell]]:
 def minutes_status(meeting: Meeting) -> str:
     if meeting.minutes_locked:
         at = meeting.minutes_approved_at
-        on = at.date if at else meeting.minutes_approved_on
-        return f"Approved at the meeting of {_short_day(on)}."
+        if at is None:
+            # Approved elsewhere (minutes published on the council's committee site):
+            # the date is when they reached Oversight, not a meeting that approved them.
+            return f"Approved minutes, published on {_short_day(meeting.minutes_approved_on)}."
+        return f"Approved at the meeting of {_short_day(at.date)}."
     return "Draft minutes: not yet approved. They may change before they are approved."
 
 

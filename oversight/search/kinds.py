@@ -57,6 +57,14 @@ def _question_url(question) -> str:
     return reverse("home")
 
 
+def _feedback_words(f) -> tuple[str, str]:
+    # Only accepted feedback has words to be found by: unmoderated feedback may hold what
+    # the moderator takes out, and declined feedback is never shown to anyone searching.
+    if f.moderation != "accepted":
+        return "", ""
+    return f"{f.theme}: {f.summary[:120]}", _join(f.summary, f.response)
+
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "review",
@@ -134,6 +142,15 @@ KINDS: tuple[Kind, ...] = (
         lambda i: i.body_id,
         lambda i: i.get_absolute_url(),
         ("body",),
+    ),
+    Kind(
+        "feedback",
+        "Community feedback",
+        "community.Feedback",
+        _feedback_words,
+        lambda f: f.for_body_id,
+        lambda f: f.get_absolute_url(),
+        ("theme",),
     ),
 )
 

@@ -14,7 +14,9 @@ from oversight.stopsearch.store import Store
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("stopsearch-sample")]
 
 
-def test_monthly_ratio_becomes_indicator_values_without_partial_months(sample_import):
+def test_monthly_ratio_becomes_indicator_values_without_partial_or_too_small_months(
+    sample_import,
+):
     path, _ = sample_import
     report = feed_stopsearch_disproportionality(path, area="Hackney")
     indicator = Indicator.private_objects.get(slug="stop-and-search-disproportionality-hackney")
@@ -22,7 +24,12 @@ def test_monthly_ratio_becomes_indicator_values_without_partial_months(sample_im
         hackney = next(a for a in dashboard.areas(store) if a["area"] == "Hackney")
         first, last = hackney["first_month"], hackney["last_month"]
         months = dashboard.disproportionality_by_month(store, "Hackney", first, last)
-    readable = {m["month"]: m for m in months if m["ratio"] is not None and not m["partial"]}
+    readable = {
+        m["month"]: m
+        for m in months
+        if m["ratio"] is not None and not m["partial"] and not m["too_few"]
+    }
+    too_few = [m["month"] for m in months if m["ratio"] is not None and m["too_few"]]
     values = {
         v.period_start.strftime("%Y-%m"): v for v in Value.objects.filter(indicator=indicator)
     }
@@ -30,6 +37,8 @@ def test_monthly_ratio_becomes_indicator_values_without_partial_months(sample_im
     assert set(values) == set(readable)
     # February 2018 had almost no locations: partial, so not recorded as a figure.
     assert "2018-02" not in values
+    # Fewer than 10 searches in either group: too few to compare, so no figure either.
+    assert too_few and not set(too_few) & set(values)
     month = next(iter(readable))
     assert values[month].value == Decimal(str(readable[month]["ratio"])).quantize(Decimal("0.01"))
     assert indicator.better == Indicator.Better.LOWER

@@ -54,6 +54,9 @@ def _person(request: HttpRequest) -> Person | None:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     viewer = viewer_for(request)
+    if viewer.role == Person.Role.COMMUNITY:
+        # A community member's home is about them (oversight/community), not staff work.
+        return redirect("community_home")
     today = timezone.localdate()
     visible = TrackedItem.objects.visible_to(viewer).select_related(
         "owner_person", "owner_org", "recommendation__review__body", "meeting__body", "plan"

@@ -20,6 +20,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from oversight.community.demo import add_demo_community
 from oversight.directory.models import Body, Membership, Organisation, Person
 from oversight.directory.seed import seed_directory
 from oversight.indicators.demo import add_demo_indicators
@@ -74,7 +75,8 @@ PERSONAS = [
         Person.Role.PARTNER,
         "Police partner officer (MPS)",
         "your items in the Trust and Confidence in Policing Action Plan; add an update "
-        "with a link as evidence",
+        "with a link as evidence; moderate the community feedback awaiting the police "
+        "(Community feedback, /community/feedback/)",
     ),
     Persona(
         "council",
@@ -102,7 +104,9 @@ PERSONAS = [
         None,
         Person.Role.COMMUNITY,
         "Community member",
-        "read reviews and actions as the public does: the restricted item is not there",
+        "your community page: the Community Scrutiny Panel's session and what became of "
+        "its findings; record a session; read /you-said-we-did/; the restricted item is "
+        "not there",
     ),
     Persona(
         "admin",
@@ -205,6 +209,11 @@ class Command(BaseCommand):
             meetings = add_demo_meetings()
             if meetings is not None:
                 self.stdout.write("Meetings: the SOG meeting minuted, with its follow-up.")
+            if add_demo_community(people) is not None:
+                self.stdout.write(
+                    "Community: feedback from the SOG meeting's community conversation and "
+                    "a Community Scrutiny Panel session, linked to actions."
+                )
             indicators = add_demo_indicators()
             self.stdout.write(f"Indicators: {indicators.to_dict()}")
         # DuckDB, outside the main database's transaction; idempotent by itself.
@@ -270,6 +279,8 @@ class Command(BaseCommand):
             ("council", "Gangs and Serious Violence Board", "member"),
             # The council officer clerks the SOG: agendas, attendance, minutes.
             ("council", "Community Safety Partnership Statutory Officer Group", "officer"),
+            # The community member sits on the panel that reviews body-worn video.
+            ("community", "Community Scrutiny Panel", "member"),
         ]
         for username, body_name, role in seats:
             body = Body.find(body_name)
