@@ -29,6 +29,8 @@ def site() -> Path:
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     os.environ["OVERSIGHT_WORK_DIR"] = str(folder)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "oversight.settings")
+    # The bench's standard error is for its progress, not a line per request.
+    os.environ.setdefault("LOG_LEVEL_ACTIVITY", "WARNING")
     import django
     from django.core.management import call_command
 
@@ -40,6 +42,8 @@ def site() -> Path:
     # The bench's standard output is its figures only.
     with contextlib.redirect_stdout(io.StringIO()):
         call_command("migrate", verbosity=0, interactive=False)
+        # Pages are served as a live site serves them: static files gathered, hashed.
+        call_command("collectstatic", verbosity=0, interactive=False)
         call_command("demo", verbosity=0, stdout=io.StringIO())
     from django.db import connections
 

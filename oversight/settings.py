@@ -18,6 +18,11 @@ environment:
 - ``OVERSIGHT_MODERNGOV_INTERVAL``, ``OVERSIGHT_MODERNGOV_CONTACT``: seconds between requests
   to a ModernGov site (default 0.5) and the contact address in the connector's User-Agent.
 - ``MEDIA_ROOT``: where uploaded evidence is kept; default ``media/`` in the working directory.
+- ``STATIC_ROOT``: where ``collectstatic`` gathers the static files; default ``staticfiles/``.
+- ``LOG_FORMAT``: ``json`` for one JSON object per log line; readable text by default.
+  ``LOG_LEVEL`` (default WARNING) and ``LOG_LEVEL_ACTIVITY`` (the request and job lines,
+  default INFO).
+- ``REMINDERS_AT``: when the worker sends the day's reminders (HH:MM); default 07:15.
 - ``EVIDENCE_S3_BUCKET`` (with ``AWS_S3_ENDPOINT_URL``, ``AWS_S3_REGION_NAME``,
   ``EVIDENCE_S3_PREFIX``): keep uploaded files in an S3-compatible bucket instead.
 - ``OIDC_ISSUER``, ``OIDC_CLIENT_ID``, ``OIDC_CLIENT_SECRET``, ``OIDC_TRUSTED_EMAIL_DOMAINS``:
@@ -110,9 +115,15 @@ INSTALLED_APPS = [
     "oversight.api",
     "oversight.moderngov",
     "oversight.safekeeping",
+    "oversight.hosting",
+    "oversight.worker",
+    "oversight.backups",
+    "oversight.demo",
 ]
 
 MIDDLEWARE = [
+    # First, so that its line has the status and time of every answer, redirects included.
+    "oversight.hosting.log_lines.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -230,10 +241,21 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = WORK_DIR / "staticfiles"
-# Serve the committed assets straight from the package: no collectstatic step to forget.
-WHITENOISE_USE_FINDERS = True
-STATIC_ROOT.mkdir(parents=True, exist_ok=True) if WORK_DIR.is_dir() else None
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", WORK_DIR / "staticfiles"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True) if STATIC_ROOT.parent.is_dir() else None
+# A live site serves files gathered by `collectstatic` (which `oversight serve` runs)
+# under names that carry a hash of their content, compressed, and tells browsers to keep
+# them for ever: a new version has a new name. In development they are served straight
+# from the package, so an edited file shows at once.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", WORK_DIR / "media"))
 
@@ -244,7 +266,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", WORK_DIR / "media"))
 # service: AWS_S3_ENDPOINT_URL for one that is not AWS, AWS_S3_REGION_NAME, and
 # credentials as boto3 finds them (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the
 # machine's role). Page images drawn from imported PDFs stay under MEDIA_ROOT.
-# Without it, Django's own STORAGES (files on disk) stand.
+# Without it, the STORAGES above (files on disk) stand.
 
 
 def object_storage(bucket: str) -> dict:
@@ -265,10 +287,8 @@ def object_storage(bucket: str) -> dict:
 
 EVIDENCE_S3_BUCKET = os.environ.get("EVIDENCE_S3_BUCKET", "").strip()
 if EVIDENCE_S3_BUCKET:
-    STORAGES = {
-        "default": object_storage(EVIDENCE_S3_BUCKET),
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    # Only uploaded files move to the bucket; static files are served as above.
+    STORAGES = {**STORAGES, "default": object_storage(EVIDENCE_S3_BUCKET)}
 # --- end of uploaded files on object storage -------------------------------------------
 # Stop-and-search records live in DuckDB, in a file beside the main database.
 STOPSEARCH_DB = Path(os.environ.get("STOPSEARCH_DB", WORK_DIR / "oversight-stopsearch.duckdb"))
@@ -302,6 +322,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
 if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
+    # A load balancer or monitor may ask over plain HTTP on the private network.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HSTS_INCLUDE_SUBDOMAINS", True)
     # The preload directive only makes the site eligible for browsers' built-in HTTPS
@@ -326,6 +348,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# When the worker sends the update rounds' reminders each day (local time, HH:MM).
+REMINDERS_AT = os.environ.get("REMINDERS_AT", "07:15")
+
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Email: the console in development; an SMTP server (or any Django backend) from the
@@ -347,9 +372,22 @@ NOTIFY_TEMPLATES = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# One line per request (oversight.requests) and per job (oversight.jobs), as readable
+# text or, with LOG_FORMAT=json, one JSON object per line (oversight/hosting/log_lines.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text").strip().lower()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {
+            "()": "oversight.hosting.log_lines."
+            + ("JsonFormatter" if LOG_FORMAT == "json" else "TextFormatter")
+        }
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "line"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        name: {"level": os.environ.get("LOG_LEVEL_ACTIVITY", "INFO")}
+        for name in ("oversight.requests", "oversight.jobs")
+    },
 }

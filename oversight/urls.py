@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from oversight.hosting.health import healthz
 from oversight.public import open_data
 from oversight.public import views as public_views
 from oversight.signin import views as signin_views
@@ -27,6 +28,7 @@ urlpatterns = [
     path("", include("oversight.chasing.urls")),
     path("", include("oversight.api.urls")),
     path("", include("oversight.reports.urls")),
+    path("healthz", healthz, name="healthz"),
     path("", include("oversight.community.urls")),
     path("", include("oversight.moderngov.urls")),
     path("admin/", admin.site.urls),

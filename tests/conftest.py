@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 
 import pytest
+from django.db.backends.signals import connection_created
 
 from oversight.directory.models import Membership, Organisation, Person
 from oversight.visibility.viewer import Viewer
@@ -27,6 +29,44 @@ def pytest_collection_modifyitems(items):
         path = Path(str(item.fspath)).resolve()
         if any(path.is_relative_to(_TESTS / d) for d in _DB_DIRS):
             item.add_marker(pytest.mark.django_db)
+
+
+# Every database connection the run opens, in any thread or context. Django keeps one
+# per thread and asyncio context; the browser tests' Playwright runs an event loop in
+# the test thread, so a connection opened there is not the one the test database's
+# teardown closes, and PostgreSQL then refuses to drop the database ("being accessed by
+# other users").
+_OPENED: weakref.WeakSet = weakref.WeakSet()
+
+
+def _remember(sender, connection, **kwargs) -> None:
+    _OPENED.add(connection)
+
+
+connection_created.connect(_remember)
+
+
+@pytest.fixture(scope="session")
+def _stray_connections_closed(django_db_setup):
+    yield
+    for wrapper in list(_OPENED):
+        if wrapper.connection is not None:
+            # The raw connection: Django refuses to close another thread's wrapper.
+            wrapper.connection.close()
+            wrapper.connection = None
+
+
+@pytest.fixture(autouse=True)
+def _close_stray_connections_at_the_end(request):
+    """Set up after the test database, so torn down before it is dropped."""
+    uses_db = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+        "django_db_setup",
+    } & set(request.fixturenames)
+    if uses_db:
+        request.getfixturevalue("_stray_connections_closed")
 
 
 @pytest.fixture(autouse=True)

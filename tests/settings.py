@@ -7,5 +7,13 @@ os.environ.setdefault("SECRET_KEY", "tests-only-key-never-used-by-a-live-site-01
 
 from oversight.settings import *  # noqa: E402, F403
 
+# Static files straight from the package, as in development: the hashed, compressed
+# storage of a live site needs `collectstatic` first (tests/hosting checks that path).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+
 # The ModernGov tests serve their fixture site over plain http on this machine.
 MODERNGOV_ALLOW_HTTP = True

@@ -20,7 +20,7 @@ from oversight.tracker.models import TrackedItem
 from oversight.visibility.pages import paginate
 from oversight.visibility.viewer import viewer_for
 
-from . import charts, csvfiles, operations
+from . import csvfiles, figures, operations
 from .access import (
     can_enter_values,
     can_manage_indicator,
@@ -83,7 +83,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
     indicator, viewer = get_indicator_for_user(request, slug)
     values = list(indicator.values.select_related("benchmark"))
-    main, others = charts.split_values(values)
+    main, others = figures.split_values(values)
     linked = TrackedItem.objects.visible_to(viewer).filter(indicators=indicator)
     return render(
         request,
@@ -91,9 +91,9 @@ def indicator_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "indicator": indicator,
             "assessment": indicator.assess(values),
-            "chart": charts.line_chart(indicator, main),
-            "table": charts.pivot(indicator, main),
-            "breakdown_table": charts.pivot(indicator, others),
+            "chart": figures.line_chart(indicator, main),
+            "table": figures.pivot(indicator, main),
+            "breakdown_table": figures.pivot(indicator, others),
             "linked": [(item, item.rag()) for item in linked.order_by("due_date", "pk")],
             "can_enter": can_enter_values(viewer, indicator),
             "can_manage": can_manage_indicator(viewer, indicator.body),

@@ -96,7 +96,7 @@ class ImportedDocument(models.Model):
         related_name="document_imports",
     )
     created_at = models.DateTimeField(default=timezone.now)
-    # Also the extraction's heartbeat: `run-imports` restarts one that stopped moving.
+    # Also the extraction's heartbeat: a worker claims again one that stopped moving.
     updated_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.QUEUED, db_index=True

@@ -2,13 +2,14 @@
 Views parse input and check access (only scrutiny officers and administrators), then
 call one of these.
 
-Extraction runs in the background: `create_import` stores the file and, once that is
-committed, starts a thread that calls `run_extraction`, which moves the import through
+Extraction never runs in the web process: `create_import` stores the file and queues
+the import (its row, `queued`). The worker (`oversight worker`, oversight/worker/)
+claims it (`claim_next_import`) and reads it (`read_claimed`), moving it through
 `extracting` (with coarse progress in the row, which the progress page polls) to
-`ready` or `failed`. There is no task queue: if the process stops mid-way, the
-`oversight run-imports` command picks up imports still queued or whose progress has not
-moved for a while. With `settings.OVERSIGHT_IMPORTS_INLINE = True` (tests) extraction
-runs in the uploading request instead.
+`ready` or `failed`. A claim is taken once: with `SELECT ... FOR UPDATE SKIP LOCKED` on
+PostgreSQL, by a conditional update on SQLite, so several workers never read the same
+import. An import whose progress has not moved for `STALLED_AFTER` died with its worker
+and is claimed again. `oversight import` reads a file in its own process (`inline`).
 
 A file the extractor refuses (`UnreadableDocument`: encrypted, truncated, a scan
 without text, a zip bomb, binary junk, too big) leaves the import `failed` with the
@@ -26,7 +27,6 @@ import hashlib
 import logging
 import shutil
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -36,7 +36,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
-from django.db import OperationalError, connections, transaction
+from django.db import OperationalError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -90,8 +90,8 @@ def find_earlier_import(sha256: str) -> ImportedDocument | None:
 def create_import(
     file: UploadedFile, *, user, sha256: str | None = None, inline: bool = False
 ) -> ImportedDocument:
-    """Store an uploaded file as a new import and start reading it once committed (or
-    read it now, with `inline`). The caller has checked the size
+    """Store an uploaded file as a new import, queued for the worker (or read it now, in
+    this process, with `inline`: never in a web request). The caller has checked the size
     (settings.MAX_UPLOAD_BYTES) and for an earlier import."""
     name = Path(file.name or "document").name[:255]
     return _store(
@@ -155,7 +155,6 @@ def reimport(earlier: ImportedDocument, *, user) -> ImportedDocument:
 
 
 def _store(imp: ImportedDocument, name: str, content, *, inline: bool = False) -> ImportedDocument:
-    inline = inline or _inline()
     stored = ""
     try:
         with transaction.atomic():
@@ -164,9 +163,6 @@ def _store(imp: ImportedDocument, name: str, content, *, inline: bool = False) -
             imp.progress_message = Status.QUEUED.label
             imp._change_reason = "Uploaded" if imp.previous_id is None else "Imported again"
             imp.save()
-            if not inline:
-                pk = imp.pk
-                transaction.on_commit(lambda: _start_thread(pk))
     except BaseException:
         # The row was not written, so the file must not stay behind either.
         if stored:
@@ -175,21 +171,6 @@ def _store(imp: ImportedDocument, name: str, content, *, inline: bool = False) -
     if inline:
         return run_extraction(imp.pk) or imp
     return imp
-
-
-def _inline() -> bool:
-    return bool(getattr(settings, "OVERSIGHT_IMPORTS_INLINE", False))
-
-
-def _start_thread(pk: int) -> None:
-    def work():
-        try:
-            run_extraction(pk)
-        finally:
-            # This thread's own connections; the request's are untouched.
-            connections.close_all()
-
-    threading.Thread(target=work, name=f"import-{pk}", daemon=True).start()
 
 
 # --- extracting -----------------------------------------------------------------------
@@ -204,13 +185,41 @@ def pending_imports(*, stalled_before: datetime | None = None):
     ).order_by("created_at", "pk")
 
 
+def claim_next_import(*, stalled_before: datetime | None = None) -> int | None:
+    """Take the oldest import waiting to be read for this worker (marking it
+    `extracting`) and return its id, or None when none is waiting. Two workers asking at
+    once never get the same import: on PostgreSQL the row is locked and others skip it;
+    elsewhere (SQLite) each candidate is taken by a conditional update, which only one
+    connection can win."""
+    stalled_before = stalled_before or timezone.now() - STALLED_AFTER
+    if transaction.get_connection().features.has_select_for_update_skip_locked:
+        with transaction.atomic():
+            pk = (
+                pending_imports(stalled_before=stalled_before)
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)
+                .first()
+            )
+            if pk is not None and _claim(pk, stalled_before):
+                return pk
+        return None
+    for pk in pending_imports(stalled_before=stalled_before).values_list("pk", flat=True)[:50]:
+        if _retrying(_claim, pk, stalled_before):
+            return pk
+    return None
+
+
 def run_extraction(pk: int, *, stalled_before: datetime | None = None) -> ImportedDocument | None:
-    """Read import `pk`'s file into records. Returns the import, now `ready` or
-    `failed`, or None when it was not waiting (another worker has it, or it is done).
-    Safe to call from any thread or process: the import is claimed by a conditional
-    update first, so two workers never read the same import."""
+    """Claim import `pk` and read it (see `read_claimed`). Returns None when it was not
+    waiting (another worker has it, or it is done)."""
     if not _retrying(_claim, pk, stalled_before):
         return None
+    return read_claimed(pk)
+
+
+def read_claimed(pk: int) -> ImportedDocument:
+    """Read the file of import `pk`, claimed by this worker, into records. Returns the
+    import, now `ready` or `failed`."""
     imp = ImportedDocument.objects.get(pk=pk)
     try:
         _retrying(_progress, pk, 10, "Reading the document and finding its records")
@@ -231,8 +240,8 @@ def run_extraction(pk: int, *, stalled_before: datetime | None = None) -> Import
 
 def _retrying(write, *args, attempts: int = 30):
     """Run one write (its own transaction), trying again while the database is locked:
-    SQLite lets one connection write at a time, and the background thread's writes meet
-    the web requests'. Losing an import's outcome to that would strand it."""
+    SQLite lets one connection write at a time, and the worker's writes meet the web
+    requests'. Losing an import's outcome to that would strand it."""
     for attempt in range(attempts):
         try:
             return write(*args)

@@ -10,11 +10,12 @@ has not been taken (nor withdrawn) and its window has closed: today is after its
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from dateutil.relativedelta import relativedelta
 
 
 class PlanStatus(StrEnum):
@@ -67,19 +68,15 @@ def is_overdue(facts: PlanFacts, today: date) -> bool:
     return when is not None and when > facts.due_by
 
 
-def add_months(d: date, months: int) -> date:
-    """`d` moved by whole months, on the same day or the month's last (31 Jan + 1 =
-    28 or 29 Feb)."""
-    month = d.month - 1 + months
-    year, month = d.year + month // 12, month % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
 def window(asked_on: date, months_from: int, months_to: int) -> tuple[date, date]:
-    """The window for an update asked for "in `months_from`-`months_to` months"."""
+    """The window for an update asked for "in `months_from`-`months_to` months" (a
+    month on from 31 January is the end of February)."""
     if months_to < months_from:
         raise ValueError("The window must end after it starts.")
-    return add_months(asked_on, months_from), add_months(asked_on, months_to)
+    return (
+        asked_on + relativedelta(months=months_from),
+        asked_on + relativedelta(months=months_to),
+    )
 
 
 # The windows a clerk picks from when adding an entry, as (key, label, from, to).
@@ -108,8 +105,8 @@ def next_title(title: str) -> str:
 def next_year(facts_due_from: date | None, facts_due_by: date | None):
     """The window of next year's entry for an annual report."""
     return (
-        add_months(facts_due_from, 12) if facts_due_from else None,
-        add_months(facts_due_by, 12) if facts_due_by else None,
+        facts_due_from + relativedelta(years=1) if facts_due_from else None,
+        facts_due_by + relativedelta(years=1) if facts_due_by else None,
     )
 
 

@@ -27,15 +27,18 @@ SAMPLE_NAME = "met-city-2017-12-to-2020-11.zip"
 
 
 def sample_archive() -> Path:
-    """$OVERSIGHT_STOPSEARCH_SAMPLE, else samples/police-uk/ in the repository."""
+    """$OVERSIGHT_STOPSEARCH_SAMPLE, else the one the package ships for the demo
+    (oversight/demo/data/police-uk/)."""
     candidates = [
         os.environ.get("OVERSIGHT_STOPSEARCH_SAMPLE"),
-        Path(settings.BASE_DIR).parent / "samples" / "police-uk" / SAMPLE_NAME,
+        Path(settings.BASE_DIR) / "demo" / "data" / "police-uk" / SAMPLE_NAME,
     ]
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return Path(candidate)
-    raise FileNotFoundError(f"stop-and-search sample {SAMPLE_NAME} not found in samples/police-uk/")
+    raise FileNotFoundError(
+        f"stop-and-search sample {SAMPLE_NAME} not found in oversight/demo/data/police-uk/"
+    )
 
 
 def _sample_members(archive: Path) -> dict[tuple[str, str], str]:

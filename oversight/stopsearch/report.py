@@ -1,5 +1,5 @@
 """The stop-and-search dashboard of one area over one period, as the page shows it:
-sections of tables (tables.py), each with its chart (charts.py) and the caveats that
+sections of tables (tables.py), each with its chart (oversight/charts.py) and the caveats that
 change its reading.
 
 `build(store, area, month_from, month_to)` gathers every figure (summary.py,
@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from django.utils.safestring import SafeString
 
-from . import charts, dashboard
+from oversight import charts
+
+from . import dashboard
 from .definitions import (
     MIN_SEARCHES_TO_COMPARE,
     MONTH_LABELS,

@@ -5,7 +5,9 @@ self-defined ethnicity. See report.py; caveats come in by key ("not_stated",
 
 from __future__ import annotations
 
-from . import charts, dashboard
+from oversight import charts
+
+from . import dashboard
 from .census import GROUPS
 from .definitions import NOT_STATED, TOO_FEW_TO_COMPARE, too_few_to_compare
 from .store import Store

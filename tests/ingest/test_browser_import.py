@@ -1,6 +1,7 @@
 """The upload, review and publish journey in a real browser, with axe-core on every page.
-Extraction runs in its real background thread, and the progress page is watched
-updating itself (htmx polling) while the thread is held at its first step."""
+The worker's real loop (`oversight worker`) reads the uploads beside the live server, in
+a thread of this process because the test database lives here, and the progress page is
+watched updating itself (htmx polling) while the worker is held at its first step."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from oversight.directory.models import Organisation, Person
 from oversight.ingest import sandbox
 from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import Recommendation, TrackedItem
+from oversight.worker.loop import Worker
 from tests.factories import PASSWORD, OrganisationFactory, PersonFactory
 
 SAMPLE = (
@@ -46,9 +48,20 @@ def held_extraction(monkeypatch):
 
 
 @pytest.fixture
-def reads_beside_the_import_thread(site):
+def worker(reads_beside_the_worker):
+    """`oversight worker`'s loop, running until the test ends."""
+    running = Worker(poll_seconds=0.2)
+    thread = threading.Thread(target=running.run, name="worker", daemon=True)
+    thread.start()
+    yield running
+    running.stop()
+    thread.join(timeout=60)
+
+
+@pytest.fixture
+def reads_beside_the_worker(site):
     """The test database is SQLite in memory, shared between connections with locks on
-    whole tables: a page reading the imports while the background thread writes one
+    whole tables: a page reading the imports while the worker writes one
     would fail with "database table is locked". A database file in WAL mode (as the
     settings make it) or PostgreSQL lets readers read; here, reading uncommitted rows
     stands in for that."""
@@ -94,7 +107,7 @@ def when_read(site, status_text: str, link: str) -> None:
 @pytest.mark.xdist_group("browser")
 @pytest.mark.django_db(transaction=True)
 def test_scrutiny_officer_uploads_checks_corrects_and_publishes_a_response(
-    site, held_extraction, fast_passwords, reads_beside_the_import_thread
+    site, held_extraction, fast_passwords, worker
 ):
     started, release = held_extraction
     scrutiny_officer()
@@ -107,7 +120,7 @@ def test_scrutiny_officer_uploads_checks_corrects_and_publishes_a_response(
     page.get_by_label("Upload a document").set_input_files(str(SAMPLE))
     page.get_by_role("button", name="Upload and read the document").click()
 
-    # The progress page, while the background thread is held inside the extractor.
+    # The progress page, while the worker is held inside the extractor.
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Reading {SAMPLE.name}")
     assert started.wait(timeout=30)
     status = page.locator("#import-status")
@@ -166,7 +179,7 @@ def test_scrutiny_officer_uploads_checks_corrects_and_publishes_a_response(
 @pytest.mark.xdist_group("browser")
 @pytest.mark.django_db(transaction=True)
 def test_hostile_file_is_refused_and_the_same_file_twice_is_offered_as_a_reimport(
-    site, fast_passwords, tmp_path, reads_beside_the_import_thread
+    site, fast_passwords, tmp_path, worker
 ):
     scrutiny_officer()
     page = site.page
@@ -214,7 +227,7 @@ COMMITTEE = "Science and Technology Select Committee"
 @pytest.mark.xdist_group("browser")
 @pytest.mark.django_db(transaction=True)
 def test_officer_imports_a_real_pdf_picks_its_body_checks_a_record_by_its_page_and_publishes(
-    site, fast_passwords, reads_beside_the_import_thread
+    site, fast_passwords, worker
 ):
     # A real government response to a Lords committee (read from ../shared, never
     # copied). Nothing below depends on how many records the extractor finds.

@@ -17,7 +17,6 @@ from oversight.ingest.models import ImportedDocument
 from tests.hostile_files import MB, declare_sizes, pdf_bomb, write_zip
 from tests.ingest.test_upload import (
     docx_bytes,
-    inline_imports,  # noqa: F401
     officer,  # noqa: F401
     stored_files,
     tracker_rows,

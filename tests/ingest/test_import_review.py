@@ -2,7 +2,7 @@
 existing body or a new one, and who responds), commitments with no owner flagged before
 publishing, and each record beside the text around its passage and, for a PDF, its page
 as an image with the passage marked. Real files (a PDF made here), the real database,
-extraction inline."""
+the worker's step reading each upload."""
 
 from __future__ import annotations
 
@@ -19,14 +19,9 @@ from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import TrackedItem
 
 from . import documents as D
-from .test_upload import imported, publish, section
+from .test_upload import import_again, imported, publish, section, upload
 
 Status = ImportedDocument.Status
-
-
-@pytest.fixture(autouse=True)
-def inline_imports(settings):
-    settings.OVERSIGHT_IMPORTS_INLINE = True
 
 
 @pytest.fixture
@@ -37,10 +32,7 @@ def officer(client, scrutiny_officer):
 
 def pdf_import(client, tmp_path: Path) -> ImportedDocument:
     path = D.as_pdf(D.RESPONSE, tmp_path / "air-quality-response.pdf")
-    response = client.post(
-        "/imports/new/",
-        {"file": SimpleUploadedFile(path.name, path.read_bytes(), "application/pdf")},
-    )
+    response = upload(client, SimpleUploadedFile(path.name, path.read_bytes(), "application/pdf"))
     assert response.status_code == 302, response.content.decode()[:2000]
     return ImportedDocument.objects.get(original_name=path.name)
 
@@ -114,7 +106,7 @@ def test_a_reimport_files_where_the_officer_filed_the_published_import(
     imp = naming_no_body(pdf_import(officer, tmp_path))
     assert save_document_section(officer, imp, body=str(commission.pk)).status_code == 302
     assert publish(officer, imp).status_code == 302
-    response = officer.post(f"/imports/{imp.pk}/again/")
+    response = import_again(officer, imp)
     again = ImportedDocument.objects.exclude(pk=imp.pk).get()
     assert response.status_code == 302 and again.previous == imp
     assert again.filing == {"body": str(commission.pk)}

@@ -1,7 +1,7 @@
 """Importing a document in the app: upload, refusal of hostile files, duplicates, who may
 import, the review of the records and publishing. Real files (the three samples, and
-hostile files made here), the real database, extraction run inline (the browser test
-covers the background thread)."""
+hostile files made here), the real database, and the worker's own step reading what
+each upload queued (the browser test runs the worker's loop beside the live server)."""
 
 from __future__ import annotations
 
@@ -20,15 +20,11 @@ from oversight.ingest import operations
 from oversight.ingest.models import ImportedDocument
 from oversight.meetings.models import Meeting
 from oversight.tracker.models import Recommendation, Review, TrackedItem
+from oversight.worker.loop import read_queued_imports
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "documents"
 CABINET = "cabinet-response-serious-violence-2020.txt"
 Status = ImportedDocument.Status
-
-
-@pytest.fixture(autouse=True)
-def inline_imports(settings):
-    settings.OVERSIGHT_IMPORTS_INLINE = True
 
 
 @pytest.fixture
@@ -42,7 +38,17 @@ def sample(name: str = CABINET) -> SimpleUploadedFile:
 
 
 def upload(client, file: SimpleUploadedFile):
-    return client.post("/imports/new/", {"file": file})
+    """Upload as an officer does, then let the worker read what was queued, as
+    `oversight worker` does in its own process on a live site."""
+    response = client.post("/imports/new/", {"file": file})
+    read_queued_imports()
+    return response
+
+
+def import_again(client, imp: ImportedDocument):
+    response = client.post(f"/imports/{imp.pk}/again/")
+    read_queued_imports()
+    return response
 
 
 def imported(client, name: str = CABINET) -> ImportedDocument:
@@ -215,6 +221,19 @@ def test_each_sample_is_read_and_waits_for_review(officer, settings, name):
     assert Review.private_objects.count() == 0 and Meeting.private_objects.count() == 0
 
 
+def test_an_upload_is_only_queued_by_the_web_request_and_read_by_the_worker(officer):
+    response = officer.post("/imports/new/", {"file": sample()})
+    imp = ImportedDocument.objects.get()
+    assert response["Location"] == imp.get_absolute_url()
+    assert imp.status == Status.QUEUED and imp.extraction is None and imp.text == ""
+    page = officer.get(imp.get_absolute_url()).content.decode()
+    assert "Waiting to start" in page
+    assert read_queued_imports() == 1
+    imp.refresh_from_db()
+    assert imp.status == Status.READY and imp.records("recommendations")
+    assert read_queued_imports() == 0
+
+
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_file_is_refused_with_its_reason_and_nothing_is_kept(officer, settings, name):
     make, reason = HOSTILE[name]
@@ -279,7 +298,7 @@ def test_same_file_again_is_offered_as_a_reimport_and_never_duplicates(officer, 
     assert "Re-import it?" in page
     assert ImportedDocument.objects.count() == 1 and len(stored_files(settings)) == 1
 
-    again = officer.post(f"/imports/{first.pk}/again/")
+    again = import_again(officer, first)
     second = ImportedDocument.objects.exclude(pk=first.pk).get()
     assert again["Location"] == second.get_absolute_url()
     assert second.previous == first and second.status == Status.READY
@@ -297,7 +316,7 @@ def test_reimport_keeps_the_corrected_document_so_it_files_under_the_same_review
     officer.post(f"/imports/{first.pk}/check/document/", data)
     publish(officer, first)
     first.refresh_from_db()
-    officer.post(f"/imports/{first.pk}/again/")
+    import_again(officer, first)
     second = ImportedDocument.objects.exclude(pk=first.pk).get()
     assert second.extraction["document"]["title"].endswith("(corrected)")
     publish(officer, second)

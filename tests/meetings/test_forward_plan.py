@@ -9,7 +9,6 @@ import pytest
 from oversight.meetings.forward_plan import (
     PlanFacts,
     PlanStatus,
-    add_months,
     is_overdue,
     next_title,
     status_of,
@@ -59,10 +58,10 @@ def test_an_update_in_9_to_12_months_has_that_window():
         window(date(2021, 12, 8), 12, 9)
 
 
-def test_adding_months_keeps_to_the_end_of_short_months():
-    assert add_months(date(2022, 1, 31), 1) == date(2022, 2, 28)
-    assert add_months(date(2023, 11, 30), 3) == date(2024, 2, 29)
-    assert add_months(date(2022, 12, 15), 12) == date(2023, 12, 15)
+def test_a_window_keeps_to_the_end_of_short_months():
+    assert window(date(2022, 1, 31), 1, 1) == (date(2022, 2, 28), date(2022, 2, 28))
+    assert window(date(2023, 11, 30), 3, 12)[0] == date(2024, 2, 29)
+    assert window(date(2022, 12, 15), 12, 12)[1] == date(2023, 12, 15)
 
 
 def test_next_years_annual_report_is_named_for_its_year():

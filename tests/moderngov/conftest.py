@@ -69,7 +69,6 @@ def build_site() -> FakeSite:
 @pytest.fixture(autouse=True)
 def quick_connector(settings):
     settings.MODERNGOV_REQUEST_INTERVAL = 0
-    settings.OVERSIGHT_IMPORTS_INLINE = True
 
 
 @pytest.fixture

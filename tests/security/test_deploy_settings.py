@@ -19,11 +19,9 @@ PRODUCTION = {
 }
 
 
-def oversight(
-    args: list[str], tmp_path: Path, python: list[str] | None = None, **env: str
-) -> subprocess.CompletedProcess:
-    """Run the `oversight` command (or `python` with other arguments) as a deployment
-    would, in a fresh working folder, with only the settings given in `env`."""
+def environment(tmp_path: Path, **env: str) -> dict[str, str]:
+    """The environment of a deployment in the working folder `tmp_path`, with only the
+    settings given in `env`."""
     environ = {
         k: v
         for k, v in os.environ.items()
@@ -31,16 +29,26 @@ def oversight(
         and k != "DJANGO_ALLOW_ASYNC_UNSAFE"  # set for the browser tests only
     }
     environ.update(
-        DJANGO_SETTINGS_MODULE="oversight.settings",
-        PYTHONPATH=str(CHECKOUT),
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        OVERSIGHT_WORK_DIR=str(tmp_path),
-        **env,
+        {
+            "DJANGO_SETTINGS_MODULE": "oversight.settings",
+            "PYTHONPATH": str(CHECKOUT),
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+            "OVERSIGHT_WORK_DIR": str(tmp_path),
+            **env,
+        }
     )
+    return environ
+
+
+def oversight(
+    args: list[str], tmp_path: Path, python: list[str] | None = None, **env: str
+) -> subprocess.CompletedProcess:
+    """Run the `oversight` command (or `python` with other arguments) as a deployment
+    would, in a fresh working folder, with only the settings given in `env`."""
     return subprocess.run(
         [sys.executable, *(python or ["-m", "oversight"]), *args],
         cwd=tmp_path,
-        env=environ,
+        env=environment(tmp_path, **env),
         capture_output=True,
         text=True,
         timeout=120,

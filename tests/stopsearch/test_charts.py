@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from oversight.stopsearch import charts
+from oversight import charts
 
 SVG = "{http://www.w3.org/2000/svg}"
 

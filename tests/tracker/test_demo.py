@@ -9,7 +9,7 @@ from django.contrib.auth import authenticate, get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.management import call_command
 
-from oversight.directory.management.commands.demo import DEMO_PASSWORD
+from oversight.demo.management.commands.demo import DEMO_PASSWORD
 from oversight.ingest.models import ImportedDocument
 from oversight.tracker.models import ActionPlan, TrackedItem, Verification
 from oversight.tracker.rag import Rag

@@ -1,12 +1,11 @@
 """`oversight run-imports [--stalled-after MINUTES]`: read uploaded documents still
-waiting.
+waiting, once, and exit.
 
-An upload is read in a background thread of the web process that received it. If that
-process stops first (a restart, a deploy, a crash), the import stays `queued`, or
-`extracting` with progress that no longer moves. This command reads those, one after
-another, in its own process: run it after a restart, or from cron every few minutes.
-It never reads an import another worker is reading (each is claimed first), and exits
-when none is left.
+Uploads are read by `oversight worker`, which loops. This reads what is waiting now
+(queued, or `extracting` with progress that no longer moves because its worker died),
+one after another, in its own process, then exits: for a site run without a worker
+loop, from cron. It never reads an import another worker is reading (each is claimed
+first).
 """
 
 from __future__ import annotations

@@ -32,7 +32,8 @@ from oversight.tracker import operations
 from oversight.tracker.models import ActionPlan, Review, TrackedItem, Verification
 from oversight.visibility.viewer import Viewer
 
-SAMPLES = Path(settings.BASE_DIR).parent / "samples"
+# The papers it imports ship in the package: no checkout of the repository is needed.
+SAMPLES = Path(__file__).resolve().parents[2] / "data"
 DOCUMENTS = [
     "cabinet-response-serious-violence-2020",
     "scrutiny-child-q-alignment",

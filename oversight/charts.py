@@ -1,6 +1,9 @@
-"""Accessible charts as server-rendered SVG, for the stop-and-search pages.
+"""Accessible charts drawn on the server (no JavaScript), for every page that has one:
+column and bar charts (the stop-and-search dashboard) returned as SVG markup, and line
+charts (indicators) returned as a laid-out `Chart` that templates/indicators/_chart.html
+draws.
 
-Every chart is an `<svg role="img">` named by its `<title>` and described by its
+Every bar or column chart is an `<svg role="img">` named by its `<title>` and described by its
 `<desc>` (what it shows, the largest value and anything flagged), so a screen reader
 announces one image with a summary; the figures themselves are in the table the page
 puts beside every chart. Colour is never the only cue: partial months are hatched
@@ -8,14 +11,22 @@ puts beside every chart. Colour is never the only cue: partial months are hatche
 value, confidence intervals are whiskers with their numbers written out, and the
 reference line says what it is.
 
-The functions return markup (a `SafeString`: every text is escaped here), sized in
-CSS pixels but free to shrink with its column (`max-width: 100%`).
+The bar and column functions return markup (a `SafeString`: every text is escaped
+here), sized in CSS pixels but free to shrink with its column (`max-width: 100%`).
+
+A line chart is for sighted readers; the table beside it is the full record. Each
+series has its own dash pattern and marker shape as well as its own colour, and the
+legend shows both, so colour is never the only cue. Every point carries a <title> with
+its period and value; the template gives the SVG role="img", a title and a description.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
@@ -264,3 +275,191 @@ def bar_chart(
             f'text-anchor="{"start" if x < width / 2 else "end"}">{escape(label)}</text>'
         )
     return _svg(chart_id, title, desc, width, y + 4, body)
+
+
+# --- line charts ------------------------------------------------------------
+
+LINE_WIDTH = 640
+PLOT_HEIGHT = 220
+LINE_MARGIN_LEFT, LINE_MARGIN_RIGHT, LINE_MARGIN_BOTTOM = 64, 56, 44
+LEGEND_ROW = 26
+LINE_CHAR_WIDTH = 8  # rough width of a character at the chart's font size, for layout only
+MIN_LABEL_GAP = 96
+
+# (colour, dash pattern, marker): the council's own figure first, solid with circles.
+LINE_STYLES = [
+    ("#1d70b8", "", "circle"),
+    ("#0b0c0c", "8 5", "square"),
+    ("#912b88", "2 4", "triangle"),
+    ("#6f4a00", "12 4 2 4", "diamond"),
+]
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    title: str
+    polygon: str  # the marker's outline; "" for a circle, drawn at x, y
+
+
+@dataclass(frozen=True)
+class Line:
+    label: str
+    colour: str
+    dash: str
+    marker: str
+    points: list[Point]
+    path: str
+    legend_x: float
+    legend_y: float
+    legend_polygon: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    x: float
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    left: float
+    top: float
+    right: float
+    bottom: float
+    lines: list[Line]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    unit: str
+    description: str
+
+
+def _marker(shape: str, x: float, y: float) -> str:
+    """The polygon of a marker centred on x, y (empty for a circle)."""
+    corners = {
+        "square": [(-5, -5), (5, -5), (5, 5), (-5, 5)],
+        "triangle": [(0, -6), (6, 5), (-6, 5)],
+        "diamond": [(0, -7), (7, 0), (0, 7), (-7, 0)],
+    }.get(shape, [])
+    return " ".join(f"{round(x + dx, 1)},{round(y + dy, 1)}" for dx, dy in corners)
+
+
+def _nice_step(span: Decimal) -> Decimal:
+    """A round step (1, 2, 2.5 or 5 times a power of ten) giving about four intervals."""
+    raw = span / 4
+    power = Decimal(10) ** raw.adjusted()
+    for factor in (1, 2, Decimal("2.5"), 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power
+
+
+def _y_scale(numbers: list[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
+    low = min(min(numbers), Decimal(0))
+    high = max(max(numbers), Decimal(0))
+    if high == low:
+        high = low + 1
+    step = _nice_step(high - low)
+    low = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    high = (high / step).to_integral_value(rounding="ROUND_CEILING") * step
+    return low, high, step
+
+
+def _legend_positions(labels: list[str]) -> tuple[list[tuple[float, float]], int]:
+    """Where each legend entry starts (a 36px line sample, then its label), wrapping
+    onto new rows; and the number of rows."""
+    positions, x, row = [], float(LINE_MARGIN_LEFT), 0
+    for label in labels:
+        width = 48 + LINE_CHAR_WIDTH * len(label) + 24
+        if x + width > LINE_WIDTH and x > LINE_MARGIN_LEFT:
+            x, row = float(LINE_MARGIN_LEFT), row + 1
+        positions.append((x, 18 + row * LEGEND_ROW))
+        x += width
+    return positions, row + 1
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One value of a line chart's series: the day its period starts, how the period
+    is labelled, the value."""
+
+    day: date
+    period: str
+    value: Decimal
+
+
+def line_chart(
+    series: dict[str, list[Figure]],
+    *,
+    value_text: Callable[[Decimal], str],
+    tick_text: Callable[[Decimal], str],
+    unit: str,
+    description: str,
+) -> Chart | None:
+    """The chart of `series` (label: figures in date order; the first is drawn solid
+    with circles), or None when there is nothing to draw. `value_text` writes a value
+    for a point's title, `tick_text` for the axis."""
+    main = [f for figures in series.values() for f in figures]
+    if not main:
+        return None
+    positions, legend_rows = _legend_positions(list(series))
+    top = legend_rows * LEGEND_ROW + 16
+    left, right = LINE_MARGIN_LEFT, LINE_WIDTH - LINE_MARGIN_RIGHT
+    bottom = top + PLOT_HEIGHT
+    starts = sorted({f.day for f in main})
+    first, span_days = starts[0], max((starts[-1] - starts[0]).days, 1)
+    low, high, step = _y_scale([f.value for f in main])
+
+    def x_of(day: date) -> float:
+        if len(starts) == 1:
+            return (left + right) / 2
+        return round(left + (right - left) * (day - first).days / span_days, 1)
+
+    def y_of(number: Decimal) -> float:
+        return round(bottom - (bottom - top) * float((number - low) / (high - low)), 1)
+
+    lines = []
+    for n, (label, vals) in enumerate(series.items()):
+        colour, dash, marker = LINE_STYLES[n % len(LINE_STYLES)]
+        points = []
+        for f in vals:
+            x, y = x_of(f.day), y_of(f.value)
+            title = f"{label}, {f.period}: {value_text(f.value)}"
+            points.append(Point(x, y, title, _marker(marker, x, y)))
+        path = " ".join(f"{'M' if i == 0 else 'L'}{p.x},{p.y}" for i, p in enumerate(points))
+        lx, ly = positions[n]
+        legend_polygon = _marker(marker, lx + 18, ly)
+        lines.append(Line(label, colour, dash, marker, points, path, lx, ly, legend_polygon))
+
+    period_labels = {}
+    for f in main:
+        period_labels.setdefault(f.day, f.period)
+    x_ticks: list[Tick] = []
+    # From the latest back, so the latest period is always labelled; labels that would
+    # overlap the one after are skipped (the table has every period).
+    for day in reversed(starts):
+        x = x_of(day)
+        if not x_ticks or x_ticks[0].x - x >= MIN_LABEL_GAP:
+            x_ticks.insert(0, Tick(x, bottom + 22, period_labels[day]))
+    y_ticks = []
+    tick = low
+    while tick <= high:
+        y_ticks.append(Tick(left - 8, y_of(tick), tick_text(tick)))
+        tick += step
+    return Chart(
+        width=LINE_WIDTH,
+        height=bottom + LINE_MARGIN_BOTTOM,
+        left=left,
+        top=top,
+        right=right,
+        bottom=bottom,
+        lines=lines,
+        x_ticks=x_ticks,
+        y_ticks=y_ticks,
+        unit=unit,
+        description=description,
+    )
