@@ -4,7 +4,10 @@
     database.sqlite3       the database (SQLite), or
     database.pgdump        the database (PostgreSQL, pg_dump's custom format)
     stopsearch.duckdb      the stop-and-search store, when there is one
-    media/...              every uploaded file (evidence, imported documents, papers)
+    media/...              every file under MEDIA_ROOT (evidence, imported documents,
+                           papers, page images)
+    storage/...            every uploaded file in the object store, when uploads are
+                           kept there (EVIDENCE_S3_BUCKET) rather than in MEDIA_ROOT
 
 The manifest lists every other member with its size and SHA-256, the database engine,
 and the latest migration of every app. `restore` checks all of that before it writes
@@ -30,6 +33,8 @@ from pathlib import Path, PurePosixPath
 
 import duckdb
 from django.conf import settings
+from django.core.files import File
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
@@ -101,6 +106,8 @@ def write_backup(path: Path) -> Summary:
         media = Path(settings.MEDIA_ROOT)
         uploaded = sorted(p for p in media.rglob("*") if p.is_file()) if media.is_dir() else []
         members += [("media/" + p.relative_to(media).as_posix(), p) for p in uploaded]
+        stored = _copy_object_store(work / "storage")
+        members += [("storage/" + name, copy) for name, copy in stored]
 
         manifest = {
             "format": FORMAT,
@@ -123,9 +130,32 @@ def write_backup(path: Path) -> Summary:
     return Summary(
         database=vendor,
         stopsearch=store is not None,
-        files=len(uploaded),
+        files=len(uploaded) + len(stored),
         bytes=path.stat().st_size,
     )
+
+
+def _object_store_names(folder: str = "") -> list[str]:
+    """Every file's name in the object store holding uploads; none when uploads are
+    kept on disk (they are then under MEDIA_ROOT, copied as such)."""
+    if isinstance(default_storage, FileSystemStorage):
+        return []
+    folders, files = default_storage.listdir(folder)
+    names = [f"{folder}{name}" for name in files]
+    for sub in folders:
+        names += _object_store_names(f"{folder}{sub}/")
+    return sorted(names)
+
+
+def _copy_object_store(work: Path) -> list[tuple[str, Path]]:
+    copies = []
+    for name in _object_store_names():
+        target = work / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with default_storage.open(name, "rb") as src, open(target, "wb") as out:
+            shutil.copyfileobj(src, out)
+        copies.append((name, target))
+    return copies
 
 
 def _copy_store(target: Path) -> Path | None:
@@ -236,6 +266,8 @@ def check_installation(manifest: dict) -> None:
     media = Path(settings.MEDIA_ROOT)
     if media.is_dir() and any(p.is_file() for p in media.rglob("*")):
         raise Refused(f"MEDIA_ROOT ({media}) already holds files: restore into an empty one")
+    if _object_store_names():
+        raise Refused("the object store for uploads already holds files: use an empty one")
     if Path(settings.STOPSEARCH_DB).exists():
         raise Refused(f"the stop-and-search store {settings.STOPSEARCH_DB} already exists")
 
@@ -262,9 +294,14 @@ def restore_backup(path: Path) -> Summary:
             target = media / PurePosixPath(name).relative_to("media")
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(work / name, target)
+        objects = [n for n in listed if n.startswith("storage/")]
+        for name in objects:
+            key = str(PurePosixPath(name).relative_to("storage"))
+            with open(work / name, "rb") as handle:
+                default_storage.save(key, File(handle, name=key))
     return Summary(
         database=manifest["database"],
         stopsearch=STORE_MEMBER in listed,
-        files=len(files),
+        files=len(files) + len(objects),
         bytes=path.stat().st_size,
     )

@@ -25,8 +25,10 @@ def vendor() -> str:
     return connection.vendor  # "sqlite" or "postgresql"
 
 
-# Rows that `migrate` itself writes into a new installation.
-_WRITTEN_BY_MIGRATE = {"contenttypes.ContentType", "auth.Permission"}
+# Rows that `migrate` itself writes into a new installation (reference data seeded by a
+# migration too); the restore replaces them with the archive's. tests/backups fails when
+# a new migration seeds rows that are not listed here.
+_WRITTEN_BY_MIGRATE = {"contenttypes.ContentType", "auth.Permission", "community.Theme"}
 
 
 def is_empty() -> bool:
