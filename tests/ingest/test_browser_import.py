@@ -49,8 +49,11 @@ def held_extraction(monkeypatch):
 
 @pytest.fixture
 def worker(reads_beside_the_worker):
-    """`oversight worker`'s loop, running until the test ends."""
+    """`oversight worker`'s loop, running until the test ends. Its first pass (which
+    schedules the day's reminders, a write) is done before the test starts writing: the
+    in-memory test database has no busy timeout, so two writers at once would fail."""
     running = Worker(poll_seconds=0.2)
+    running.step()
     thread = threading.Thread(target=running.run, name="worker", daemon=True)
     thread.start()
     yield running
