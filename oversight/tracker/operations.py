@@ -113,6 +113,36 @@ def return_item(item: TrackedItem, *, viewer: Viewer, by: Person, reason: str) -
     return verification
 
 
+def _create(record, *, m2m: dict | None, reason: str):
+    record._change_reason = reason
+    record.save()
+    for name, value in (m2m or {}).items():
+        getattr(record, name).set(value)
+    return record
+
+
+@transaction.atomic
+def create_review(*, values: dict) -> Review:
+    """A new review from the review form's `values` (title, body, date, ...)."""
+    return _create(Review(**values), m2m=None, reason="Review created")
+
+
+@transaction.atomic
+def add_recommendation(review: Review, *, values: dict, m2m: dict) -> Recommendation:
+    """A new recommendation of `review`, placed after every one it already has
+    (restricted ones included, so no two share a place), with its addressees `m2m`."""
+    last = Recommendation.private_objects.filter(review=review).order_by("-position").first()
+    rec = Recommendation(**values, review=review, position=(last.position + 1) if last else 1)
+    return _create(rec, m2m=m2m, reason="Recommendation added")
+
+
+@transaction.atomic
+def add_commitment(rec: Recommendation, *, values: dict) -> TrackedItem:
+    """A new commitment answering `rec`, from the item form's `values`."""
+    item = TrackedItem(**values, recommendation=rec, origin=TrackedItem.Origin.COMMITMENT)
+    return _create(item, m2m=None, reason="Commitment added")
+
+
 def edit_item(item: TrackedItem, *, read_version: int | None, values: dict) -> TrackedItem:
     """Save the item edit form's `values` (text, owner, dates, restricted), unless
     someone else changed those fields since `read_version` (editing.EditConflict)."""

@@ -8,7 +8,6 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -38,7 +37,7 @@ from ..forms import (
     UpdateForm,
     VerifyForm,
 )
-from ..models import Evidence, Recommendation, TrackedItem, Verification
+from ..models import Evidence, TrackedItem, Verification
 from ..rag import Rag
 from .common import (
     get_item_for_user,
@@ -233,15 +232,15 @@ def _require_manager(request: HttpRequest):
     return viewer
 
 
-def _save_form(request, form, *, success: str, title: str, back, extra=None):
-    """Shared body of the create and edit pages: save inside a transaction or re-show."""
+def _save_form(request, form, *, create, success: str, title: str, back):
+    """Shared body of the create pages: `create(values, m2m)` (a typed write function of
+    `operations`) makes the record from the valid form, or the form is shown again
+    with what was typed."""
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            obj = form.save(commit=False)
-            for key, value in (extra or {}).items():
-                setattr(obj, key, value)
-            obj.save()
-            form.save_m2m()
+        data = form.cleaned_data
+        names = _m2m_names(form)
+        values = {f: data[f] for f in form.Meta.fields if f not in names}
+        obj = create(values, {f: data[f] for f in names})
         messages.success(request, success)
         return redirect(obj)
     return render(request, "tracker/edit_form.html", {"form": form, "title": title, "back": back})
@@ -280,7 +279,12 @@ def review_new(request: HttpRequest) -> HttpResponse:
     _require_manager(request)
     form = ReviewForm(request.POST or None)
     return _save_form(
-        request, form, success="Review created.", title="New review", back="/reviews/"
+        request,
+        form,
+        create=lambda values, m2m: operations.create_review(values=values),
+        success="Review created.",
+        title="New review",
+        back="/reviews/",
     )
 
 
@@ -296,17 +300,16 @@ def review_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def recommendation_new(request: HttpRequest, review_pk: int) -> HttpResponse:
-    review, viewer = get_review_for_user(request, review_pk)
+    review, _ = get_review_for_user(request, review_pk)
     _require_manager(request)
     form = RecommendationForm(request.POST or None)
-    position = Recommendation.objects.visible_to(viewer).filter(review=review).count() + 1
     return _save_form(
         request,
         form,
+        create=lambda values, m2m: operations.add_recommendation(review, values=values, m2m=m2m),
         success="Recommendation added.",
         title=f"New recommendation for {review}",
         back=review,
-        extra={"review": review, "position": position},
     )
 
 
@@ -333,10 +336,10 @@ def item_new(request: HttpRequest, rec_pk: int) -> HttpResponse:
     return _save_form(
         request,
         form,
+        create=lambda values, m2m: operations.add_commitment(rec, values=values),
         success="Item added.",
         title="New commitment",
         back=rec,
-        extra={"recommendation": rec, "origin": TrackedItem.Origin.COMMITMENT},
     )
 
 
