@@ -300,18 +300,6 @@ def month_range(store: StoreLike) -> tuple[str, str] | None:
     return (first, last) if first else None
 
 
-def imported_files(store: StoreLike) -> list[dict]:
-    """Every imported file with its counts, newest month first: [{force, month, source,
-    rows, bad_rows, without_location, outside_areas, imported_at}]."""
-    with opened(store) as st:
-        cursor = st.con.execute(
-            "SELECT force, month, source, rows, bad_rows, without_location, outside_areas, "
-            "imported_at FROM files ORDER BY month DESC, force"
-        )
-        names = [column[0] for column in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-
-
 def bad_rows(store: StoreLike, force: str, month: str) -> list[dict]:
     """The rows of one imported file that could not be read: [{line, error, text}]."""
     with opened(store) as st:

@@ -133,8 +133,5 @@ def test_listings_of_areas_forces_months_and_files(loaded):
         }
     ]
     assert dashboard.month_range(loaded) == ("2017-06", "2018-06")
-    assert [f["month"] for f in dashboard.imported_files(loaded)] == [
-        "2018-06",
-        "2018-05",
-        "2017-06",
-    ]
+    files = dashboard.opened_query(loaded, "SELECT month FROM files ORDER BY month DESC", [])
+    assert [month for (month,) in files] == ["2018-06", "2018-05", "2017-06"]
