@@ -26,7 +26,10 @@ run: install $(KEY_FILE)
 	$(WITH_KEY) $(BIN)/oversight migrate --noinput
 	$(WITH_KEY) $(BIN)/oversight demo
 	$(WITH_KEY) $(BIN)/oversight collectstatic --noinput --verbosity 0
-	$(WITH_KEY) $(BIN)/oversight runserver $(HOST)
+	@# The worker reads uploaded documents (the web process only queues them); it stops
+	@# with the server.
+	$(WITH_KEY) sh -c '$(BIN)/oversight worker & worker=$$!; \
+		trap "kill $$worker 2>/dev/null" EXIT INT TERM; $(BIN)/oversight runserver $(HOST)'
 
 demo: install $(KEY_FILE)
 	$(WITH_KEY) $(BIN)/oversight migrate --noinput
