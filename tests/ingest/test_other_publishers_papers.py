@@ -30,17 +30,15 @@ first scores were 0.881, 0.742, 0.960 and 1.000 (second round), 0.757, 0.792 and
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
 
 from oversight.ingest.extract import extract_file, extract_text
 
 from . import other_publishers_papers as P
 from .pdf_render import as_council_pdf
-from .test_samples import SCHEMA, overall_f1
+from .test_samples import scored
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -181,11 +179,7 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_other_publishers_paper_scores_no_lower_than_recorded(name, tmp_path):
     data = extract_file(BUILDERS[name](tmp_path)).to_dict()
-    errors = list(Draft202012Validator(SCHEMA).iter_errors(data))
-    assert not errors, [e.message for e in errors]
-    predicted = tmp_path / "predicted.json"
-    predicted.write_text(json.dumps(data), encoding="utf-8")
-    score, report = overall_f1(CORPUS / f"{name}.gold.json", predicted)
+    score, report = scored(data, CORPUS / f"{name}.gold.json", tmp_path)
     assert score >= FLOORS[name], report
 
 

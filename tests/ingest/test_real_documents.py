@@ -4,15 +4,13 @@ recorded by raising its floor. The documents stay in ../shared/ (never copied he
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
 
 from oversight.ingest.extract import extract_file
 
-from .test_samples import SCHEMA, overall_f1
+from .test_samples import scored
 
 REAL = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "real"
 
@@ -31,12 +29,8 @@ FLOORS = {
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_real_document_scores_no_lower_than_recorded(name, tmp_path):
     data = extract_file(REAL / "documents" / name).to_dict()
-    errors = sorted(Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
-    assert not errors, [e.message for e in errors]
-    predicted = tmp_path / "predicted.json"
-    predicted.write_text(json.dumps(data), encoding="utf-8")
     gold = REAL / "gold" / f"{Path(name).stem}.gold.json"
-    score, report = overall_f1(gold, predicted)
+    score, report = scored(data, gold, tmp_path)
     assert score >= FLOORS[name], report
 
 

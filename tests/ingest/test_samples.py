@@ -38,13 +38,19 @@ def overall_f1(gold: Path, predicted: Path) -> tuple[float, str]:
     return float(re.search(r"overall F1 ([0-9.]+)", report).group(1)), report
 
 
+def scored(data: dict, gold: Path, folder: Path) -> tuple[float, str]:
+    """The extraction `data` checked against the contract's schema (failing the test if
+    it does not conform), then scored against `gold` as the scoring tool does."""
+    errors = sorted(Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
+    assert not errors, [e.message for e in errors]
+    predicted = folder / "predicted.json"
+    predicted.write_text(json.dumps(data), encoding="utf-8")
+    return overall_f1(gold, predicted)
+
+
 @pytest.mark.parametrize("name", SAMPLES)
 def test_sample_extraction_is_valid_and_scores_at_least_090(name, tmp_path):
     result = extract_file(ROOT / "samples" / "documents" / f"{name}.txt")
-    data = result.to_dict()
-    errors = sorted(Draft202012Validator(SCHEMA).iter_errors(data), key=lambda e: list(e.path))
-    assert not errors, [e.message for e in errors]
-    predicted = tmp_path / "predicted.json"
-    predicted.write_text(json.dumps(data), encoding="utf-8")
-    score, report = overall_f1(ROOT / "samples" / "gold" / f"{name}.gold.json", predicted)
+    gold = ROOT / "samples" / "gold" / f"{name}.gold.json"
+    score, report = scored(result.to_dict(), gold, tmp_path)
     assert score >= 0.90, report

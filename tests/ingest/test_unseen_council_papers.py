@@ -8,11 +8,9 @@ with a time column 0.980 and the members' questions 0.667.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
 
 from oversight.ingest.extract import extract_file, extract_text
 from oversight.ingest.extract.dates import find_dates
@@ -22,7 +20,7 @@ from oversight.ingest.extract.readers import read_file
 from . import documents as D
 from . import unseen_council_papers as U
 from .pdf_render import as_council_pdf
-from .test_samples import SCHEMA, overall_f1
+from .test_samples import scored
 from .word_council_documents import as_word
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -55,11 +53,7 @@ BUILDERS = {
 @pytest.mark.parametrize("name", BUILDERS)
 def test_unseen_council_paper_scores_at_least_085(name, tmp_path):
     data = extract_file(BUILDERS[name](tmp_path)).to_dict()
-    errors = list(Draft202012Validator(SCHEMA).iter_errors(data))
-    assert not errors, [e.message for e in errors]
-    predicted = tmp_path / "predicted.json"
-    predicted.write_text(json.dumps(data), encoding="utf-8")
-    score, report = overall_f1(CORPUS / f"{name}.gold.json", predicted)
+    score, report = scored(data, CORPUS / f"{name}.gold.json", tmp_path)
     assert score >= 0.85, report
 
 
