@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from oversight.directory.models import Body, Membership, Person
 from oversight.ingest.loading.base import slug
-from oversight.ingest.loading.names import ordinary_case, person_key
+from oversight.ingest.loading.names import known_person, ordinary_case, person_key
 from oversight.meetings.models import AgendaItem, Attendance, Correction, Decision, Meeting, Paper
 from oversight.tracker.models import TrackedItem
 
@@ -98,14 +98,9 @@ class People:
             person = Person.objects.filter(pk=self.by_member[attendee.member_id]).first()
             if person is not None:
                 return person
-        wanted = person_key(attendee.name)
-        person = None
-        if wanted:
-            for candidate in Person.objects.filter(name__icontains=wanted.split()[-1]):
-                if person_key(candidate.name) == wanted:
-                    person = candidate
-                    break
+        person = known_person(attendee.name)
         if person is None:
+            wanted = person_key(attendee.name)
             words = attendee.name.split()
             while len(words) > 1 and person_key(" ".join(words[1:])) == wanted:
                 words.pop(0)  # "Councillor Jane Smith" is filed as Jane Smith

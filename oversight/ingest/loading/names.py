@@ -116,6 +116,18 @@ def person_key(name: str) -> str:
     return " ".join(words)
 
 
+def known_person(name: str) -> Person | None:
+    """The person in the directory named `name`, courtesy titles and ranks aside
+    ("Cllr Jane Smith" is Jane Smith); the first recorded when several match."""
+    wanted = person_key(name) or name.strip().casefold()
+    if not wanted:
+        return None
+    for p in Person.objects.filter(name__icontains=wanted.split()[-1]).order_by("pk"):
+        if person_key(p.name) == wanted:
+            return p
+    return None
+
+
 def guess_org_kind(name: str) -> str:
     n = normalise_name(name)
     K = Organisation.Kind
@@ -222,12 +234,7 @@ class DirectoryRecords:
         return body
 
     def person(self, name: str, organisation: Organisation | None = None) -> Person:
-        wanted = person_key(name) or name.strip().casefold()
-        match = None
-        for p in Person.objects.filter(name__icontains=wanted.split()[-1]).order_by("pk"):
-            if person_key(p.name) == wanted:
-                match = p
-                break
+        match = known_person(name)
         if match is None:
             match = Person(name=ordinary_case(name.strip())[:200], organisation=organisation)
             match._change_reason = self.reason
