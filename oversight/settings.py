@@ -115,6 +115,7 @@ INSTALLED_APPS = [
     "oversight.api",
     "oversight.moderngov",
     "oversight.safekeeping",
+    "oversight.visibility",
     "oversight.hosting",
     "oversight.worker",
     "oversight.backups",

@@ -15,11 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Person
 from oversight.tracker.models import ActionPlan, Review, TrackedItem, Update
-from oversight.visibility.records import NOTHING, AppendOnly, Restrictable
+from oversight.visibility.records import NOTHING, AppendOnly, Restrictable, RestrictableHistory
 from oversight.visibility.viewer import Viewer
 
 
@@ -54,7 +53,7 @@ class UpdateRound(Restrictable):
     weekly_digest = models.BooleanField(default=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     closed_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     parents = ("review", "plan")
 

@@ -24,7 +24,7 @@ from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation, Person
 from oversight.tracker.models import Recommendation, TrackedItem
-from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.records import NOTHING, Restrictable, RestrictableHistory
 from oversight.visibility.viewer import Viewer
 
 # Letters that cannot be misread for one another when read out over the phone.
@@ -154,7 +154,7 @@ class PanelSession(Restrictable):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords(m2m_fields=[members_present])
+    history = RestrictableHistory(m2m_fields=[members_present])
 
     class Meta:
         ordering = ["-held_on", "-pk"]
@@ -294,7 +294,7 @@ class Feedback(Restrictable):
     recommendations = models.ManyToManyField(
         Recommendation, blank=True, related_name="community_feedback"
     )
-    history = HistoricalRecords(m2m_fields=[items, recommendations])
+    history = RestrictableHistory(m2m_fields=[items, recommendations])
 
     # Findings of a restricted session are restricted, and feedback heard at a meeting
     # is public only once the meeting is (its page and title are shown with it).

@@ -27,7 +27,7 @@ from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body
 from oversight.tracker.models import TrackedItem
-from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.records import NOTHING, Restrictable, RestrictableHistory
 from oversight.visibility.viewer import Viewer
 
 from . import periods, rules
@@ -131,7 +131,7 @@ class Indicator(Restrictable):
         help_text="Actions meant to move this figure.",
     )
     created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords(m2m_fields=[linked_items])
+    history = RestrictableHistory(m2m_fields=[linked_items])
 
     class Meta:
         ordering = ["name"]

@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Person
 from oversight.tracker.models import Review, TrackedItem, Update
-from oversight.visibility.records import NOTHING, AppendOnly, Restrictable
+from oversight.visibility.records import NOTHING, AppendOnly, Restrictable, RestrictableHistory
 from oversight.visibility.viewer import Viewer
 
 LOCKED_MESSAGE = (
@@ -61,7 +61,7 @@ class Meeting(Restrictable):
         editable=False,
         help_text="The meeting at which these minutes were approved.",
     )
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["-date", "-start"]
@@ -164,7 +164,7 @@ class AgendaItem(Restrictable):
         default=False, help_text="A standing item: it recurs on every agenda of the body."
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ITEM)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["meeting", "position", "pk"]
@@ -251,7 +251,7 @@ class Paper(_MeetingPart):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["meeting", "agenda_item__position", "pk"]
@@ -277,7 +277,7 @@ class Decision(_MeetingPart):
     )
     text = models.TextField()
     created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["meeting", "agenda_item__position", "pk"]
@@ -422,7 +422,7 @@ class ForwardPlanItem(Restrictable):
     )
     withdrawn = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["due_by", "pk"]

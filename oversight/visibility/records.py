@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from simple_history.models import HistoricalRecords
 
 from .viewer import PUBLIC, Viewer
 
@@ -41,7 +42,13 @@ class RestrictedQuerySet(models.QuerySet):
         return clone
 
     def _narrowed(self, viewer: Viewer, q: Q | None):
-        clone = self.filter(q).distinct() if q is not None else self._chain()
+        if q is None:
+            clone = self._chain()
+        elif viewer.is_authenticated:
+            # Who is concerned is found through many-to-many links, which repeat rows.
+            clone = self.filter(q).distinct()
+        else:
+            clone = self.filter(q)  # the public flag is in the row itself: no joins
         clone._scope = viewer
         return clone
 
@@ -116,6 +123,8 @@ class Restrictable(models.Model):
         default=False,
         help_text="Only signed-in members of the organisations and bodies concerned can see it.",
     )
+    # What `public_rule_q` says of this row, kept by the database (visibility.shown).
+    shown_publicly = models.BooleanField(default=False, editable=False, db_index=True)
     # Set by the importer so that loading the same document again finds the same record.
     source_key = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
 
@@ -152,11 +161,18 @@ class Restrictable(models.Model):
 
     @classmethod
     def public_q(cls, prefix: str = "") -> Q:
-        """What anyone, signed in or not, may see."""
+        """What anyone, signed in or not, may see: the rule's answer, as the database
+        keeps it in each row (`visibility.shown`)."""
+        return Q(**{f"{prefix}shown_publicly": True})
+
+    @classmethod
+    def public_rule_q(cls, prefix: str = "") -> Q:
+        """The rule for what anyone may see: unrestricted, published as the record's own
+        conditions say, and everything it is shown with public too."""
         return (
             cls.unrestricted_q(prefix)
             & cls.own_public_q(prefix)
-            & cls._each_parent(cls.parents, prefix, lambda model, at: model.public_q(at))
+            & cls._each_parent(cls.parents, prefix, lambda model, at: model.public_rule_q(at))
         )
 
     @classmethod
@@ -179,6 +195,16 @@ class Restrictable(models.Model):
     @classmethod
     def concerned_q(cls, viewer: Viewer, prefix: str) -> Q:
         return NOTHING
+
+
+class RestrictableHistory(HistoricalRecords):
+    """The history of a restrictable record, less its public flag: nobody sets the flag
+    (the database works it out, visibility.shown), and the copy saved with a version
+    would be whatever the instance happened to hold, not what the public saw."""
+
+    def __init__(self, *args, excluded_fields=None, **kwargs):
+        excluded = [*(excluded_fields or []), "shown_publicly"]
+        super().__init__(*args, excluded_fields=excluded, **kwargs)
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -11,10 +11,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation, Person
-from oversight.visibility.records import NOTHING, AppendOnly, Restrictable
+from oversight.visibility.records import NOTHING, AppendOnly, Restrictable, RestrictableHistory
 from oversight.visibility.viewer import Viewer
 
 from ..rag import Rag, RagInputs, derive_rag
@@ -87,7 +86,7 @@ class TrackedItem(Restrictable):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="verified_items"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["due_date", "pk"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation
-from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.records import NOTHING, Restrictable, RestrictableHistory
 from oversight.visibility.viewer import Viewer
 
 from .reviews import Review
@@ -38,7 +37,7 @@ class Question(Restrictable):
     text = models.TextField()
     answer = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ASKED)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["pk"]

@@ -5,10 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 
 from oversight.directory.models import Body, Organisation
-from oversight.visibility.records import NOTHING, Restrictable
+from oversight.visibility.records import NOTHING, Restrictable, RestrictableHistory
 from oversight.visibility.viewer import Viewer
 
 
@@ -22,7 +21,7 @@ class Review(Restrictable):
     source_document = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(blank=True)
     published = models.BooleanField(default=False)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["-date", "title"]
@@ -71,7 +70,7 @@ class Recommendation(Restrictable):
     closed = models.BooleanField(
         default=False, help_text="The commission no longer requires monitoring."
     )
-    history = HistoricalRecords(m2m_fields=[addressed_to_orgs, addressed_to_bodies])
+    history = RestrictableHistory(m2m_fields=[addressed_to_orgs, addressed_to_bodies])
 
     class Meta:
         ordering = ["review", "position", "pk"]
@@ -158,7 +157,7 @@ class Response(Restrictable):
     )
     text = models.TextField()
     date = models.DateField(null=True, blank=True)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["recommendation", "pk"]
@@ -193,7 +192,7 @@ class ActionPlan(Restrictable):
         Body, on_delete=models.PROTECT, related_name="overseen_plans"
     )
     published = models.BooleanField(default=False)
-    history = HistoricalRecords()
+    history = RestrictableHistory()
 
     class Meta:
         ordering = ["title"]
