@@ -4,8 +4,9 @@ by the Home Office's method (contracts/stopsearch.md).
 - `sources`: finding and checking the CSV files in ZIPs, plain or gzipped CSVs, folders.
 - `boundaries`: area polygons (GeoJSON) and point-in-polygon assignment.
 - `census`: Census 2021 residents by the five ethnic groups (shipped in `data/`).
-- `store`: the DuckDB store and the import (`Store(path).import_paths(...)`); `progress`:
-  how an import reports its progress.
+- `store`: the DuckDB store, its tables and the areas it assigns; `importing`: the import
+  (`Store(path).import_paths(...)`) and its report; `progress`: how an import reports its
+  progress.
 - `definitions`: the definitions as SQL, the arithmetic, and area/force resolution.
 - `summary`: the contract's summary; `dashboard`: the other figures the pages need.
 - `management/commands/stopsearch.py`: `oversight stopsearch import|summary`.

@@ -20,8 +20,9 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .importing import ImportReport
 from .sources import FILE_NAME
-from .store import ImportReport, Store
+from .store import Store
 
 SAMPLE_NAME = "met-city-2017-12-to-2020-11.zip"
 

@@ -239,7 +239,7 @@ def test_folder_of_csv_files_is_imported(store, tmp_path):
 
 
 def test_an_import_read_in_several_batches_counts_each_file_once(store, tmp_path, monkeypatch):
-    monkeypatch.setattr("oversight.stopsearch.store._BATCH_BYTES", 1)  # a file a batch
+    monkeypatch.setattr("oversight.stopsearch.importing._BATCH_BYTES", 1)  # a file a batch
     store.import_paths([write_csv(tmp_path / "a" / MET_JUNE, [search(), search(where=None)])])
     july = write_csv(
         tmp_path / "b" / "2018-07-metropolitan-stop-and-search.csv",

@@ -20,8 +20,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from oversight.stopsearch.boundaries import BoundaryError
 from oversight.stopsearch.definitions import UnknownArea
+from oversight.stopsearch.importing import ImportReport
 from oversight.stopsearch.sources import ImportRefused
-from oversight.stopsearch.store import ImportReport, Store
+from oversight.stopsearch.store import Store
 from oversight.stopsearch.summary import summary
 
 DEFAULT_STORE = "oversight-stopsearch.duckdb"
