@@ -27,6 +27,7 @@ from . import actions as actions_mod
 from . import agenda, exchanges, front_matter, layout, meetings, questions, recommendations, reports
 from . import attendees as attendees_mod
 from . import commitments as commitments_mod
+from .bodies import clean_title
 from .dates import as_date
 from .people import People, strip_titles
 from .readers import Document
@@ -195,7 +196,7 @@ def extract_document(doc: Document) -> Extraction:
         prov.out["commitments"].append(prov.where(c.seg))
 
     kind = _kind(has_responses, bool(entries or unnumbered), meeting_doc, records, blocks, header)
-    title = meetings.clean_title(header.title_text or (header.title.text if header.title else ""))
+    title = clean_title(header.title_text or (header.title.text if header.title else ""))
     title = title or None
     meeting = None
     # The meeting a response or report was written for, where its header names one.

@@ -7,7 +7,8 @@ import re
 
 from . import dates
 from .attendees import parse_attendee, role_and_organisation
-from .meetings import Header, body_from_title, plain_case, tidy_venue
+from .bodies import body_from_title, plain_case
+from .meetings import Header, tidy_venue
 from .people import looks_like_body, looks_like_person, strip_titles
 from .text import Seg
 

@@ -16,10 +16,10 @@ Rules (none keyed to one council's wording):
   / "Thursday 13 March 2025"); a paper whose first heading is one of a run of like items
   ("Question by A to B", ...) is then titled by its masthead. An authority's own name
   ("Kent County Council") is a letterhead, a stamp ("DRAFT VERSION") is no title, and a
-  heading in capitals names a body only with a body's word in it;
+  heading in capitals names a body only with a body's word in it (see `bodies`);
 - venue and chair: labelled lines, the rest of the date's line or the line after it
   naming a room, a hall or a video call; the member marked "(Chair)" in a list at the
-  top; role words are dropped from the chair ("BCU Commander ...");
+  top (see `chair`); role words are dropped from the chair ("BCU Commander ...");
 - attendees: see `attendees`; Markdown front matter: see `front_matter`.
 """
 
@@ -29,22 +29,20 @@ import re
 from dataclasses import dataclass
 
 from . import dates
-from .layout import Block, Para, Row, flatten
-from .people import (
-    BODY_WORDS,
-    looks_like_body,
-    looks_like_person,
-    strip_titles,
+from .bodies import (
+    LETTERHEAD,
+    MINUTES_TITLE,
+    body_from_title,
+    body_heading,
+    find_masthead,
+    plain_case,
+    without_date,
 )
+from .chair import CHAIR_LABEL, chair_leading_items, labelled_chair_below, marked_chair
+from .layout import Block, Para, Row, flatten
+from .people import looks_like_body, looks_like_person, strip_titles
 from .text import Seg, ends_sentence, squash
 
-_LETTERHEAD = re.compile(
-    r"^(?:(?:the\s+)?(?:london\s+|royal\s+)?borough\s+of\s+[\w\s&-]+|[\w\s&-]*\bcouncil"
-    r"|agenda|minutes|public document pack|official(?:[- ]sensitive)?|not protectively marked"
-    r"|part\s+(?:i|1|one)|open|draft(?:\s+(?:version|copy|for\s+(?:comment|consultation|discussion)))?|(?:version|v)\s*\d+(?:\.\d+)*|final(?:\s+version)?|confidential|restricted|(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+"
-    r"|supplementary agenda|page\s+\d+|classification|report)\.?$",
-    re.I,
-)
 # A stamp printed at a header's right ("Appendix A", "Agenda Item 6", "Annex 2").
 _STAMP_TAIL = re.compile(
     r"\s+(?:(?:agenda\s+)?item\s+\d+\w?|appendix\s+\w+|annex\s+\w+|unconfirmed|draft"
@@ -86,10 +84,6 @@ _VENUE_WORDS = re.compile(
 _VENUE_END = re.compile(
     r"(?:,?\s+(?:please|click|join|dial|to join)\b|\s+https?://|\s+\S+\.(?:com|org|uk)/).*$", re.I
 )
-_CHAIR_LABEL = re.compile(
-    r"^(?:chair(?:ed by)?|chairperson|chairman|in the chair)\s*(?:[:–—-]\s*|\s+)(?P<chair>.+)$",
-    re.I,
-)
 ATTENDEE_LABEL = re.compile(
     r"^(?:attendees|present|in attendance|also present|also in attendance|attendance"
     r"|members present|officers present|participants|those present"
@@ -108,19 +102,7 @@ MORE_PRESENT = re.compile(
 STOP_LABEL = re.compile(
     r"^(?:apologies|absent|apologies for absence|not present|distribution)\b", re.I
 )
-_RESPONDING_BODY = re.compile(
-    r"^(?P<body>Cabinet|Executive|Mayor(?:al)?|Council|Mayor and Cabinet)(?:'s)?\s+responses?\b",
-    re.I,
-)
 _PRESENTED = re.compile(r"^presented to parliament\b", re.I)
-_MINUTES_TITLE = re.compile(
-    r"^(?:draft\s+|unconfirmed\s+)?(?:(?:extract|excerpt)s?\s+(?:from|of)\s+(?:the\s+)?)?"
-    r"(?:minutes|notes|action notes|agenda|summary)"
-    r"\s+(?:(?:extract|excerpt|except)\s+)?(?:of|for|from)\s+"
-    r"(?:(?:the|a|an)\s+)?(?:(?:(?:\w+\s+)?meeting|proceedings)\s+of\s+(?:the\s+)?)?(?P<body>.+?)"
-    r"(?:\s+(?:meeting\s+)?(?:held|on|at)\b.*|,.*)?$",
-    re.I,
-)
 
 
 @dataclass
@@ -241,7 +223,7 @@ def find_title(blocks: list[Block]) -> Para | None:
         text = b.text.strip()
         if m := _TITLE_LABEL.match(text):
             return Para(b.seg[m.start("title") :])
-        if _LETTERHEAD.match(text) or len(text.split()) < 2 or len(text.split()) > 45:
+        if LETTERHEAD.match(text) or len(text.split()) < 2 or len(text.split()) > 45:
             continue
         if (m := LABEL.match(text)) and not b.heading and _field_label(m):
             continue
@@ -253,13 +235,13 @@ def find_title(blocks: list[Block]) -> Para | None:
         ):
             continue
         if found is None:
-            bare = _without_date(text)
+            bare = without_date(text)
             if not (b.heading and looks_like_body(bare) and len(bare.split()) <= 8):
                 return b
             found = b
             continue
         # "Minutes of the Board ..." under the trust's name is the paper's title
-        minutes = _MINUTES_TITLE.match(text)
+        minutes = MINUTES_TITLE.match(text)
         titled = (
             _REPORT_TITLE.search(text)
             or (minutes and looks_like_body(minutes["body"]))
@@ -274,7 +256,6 @@ def find_title(blocks: list[Block]) -> Para | None:
 # "Quality and Safety Committee – minutes": a body's name, then the paper it heads.
 _PAPER_AFTER = re.compile(r"^(?P<body>.+?)\s+[-–—:]\s+(?:minutes|agenda|notes|action notes)$", re.I)
 _PAPER_OF = re.compile(r"^(?:agenda|minutes|notes)\s*[:–—-]\s*\S", re.I)
-_DATE_TAIL = re.compile(r"^(?P<head>.+?)\s*[-–—,|]\s*(?P<tail>[^-–—,|]+)$")
 
 
 _ENCLOSED_MINUTES = re.compile(
@@ -306,22 +287,10 @@ def pack_end(blocks: list[Block], meeting_date: str | None) -> int:
 def _running_header(text: str) -> bool:
     """ "NHS Wyvern ICB Board – 21 January 2025": a body's name and the date, as a page's
     header prints them, naming no paper ("Extract from the minutes of ..." is a title)."""
-    bare = _without_date(text)
+    bare = without_date(text)
     return bare != text and not (
-        _MINUTES_TITLE.match(bare) or _REPORT_TITLE.search(bare) or _PAPER_OF.match(bare)
+        MINUTES_TITLE.match(bare) or _REPORT_TITLE.search(bare) or _PAPER_OF.match(bare)
     )
-
-
-def _without_date(text: str) -> str:
-    """ "Overview and Scrutiny Committee – 21 January 2025" without its date."""
-    m = _DATE_TAIL.match(text)
-    if m and len(m["tail"].split()) <= 5 and dates.find_dates(m["tail"]):
-        return m["head"]
-    return text
-
-
-def clean_title(text: str) -> str:
-    return squash(text).rstrip(".").strip()
 
 
 def read_header(blocks: list[Block]) -> Header:
@@ -398,7 +367,7 @@ def read_header(blocks: list[Block]) -> Header:
             h.labelled_meeting = True
         if h.venue is None and (m := _VENUE_LABEL.match(text)):
             h.venue = tidy_venue(m["venue"])
-        if h.chair is None and (m := _CHAIR_LABEL.match(text)):
+        if h.chair is None and (m := CHAIR_LABEL.match(text)):
             chair = strip_titles(m["chair"])
             if looks_like_person(chair) or looks_like_person(m["chair"]):
                 h.chair = chair
@@ -422,20 +391,18 @@ def read_header(blocks: list[Block]) -> Header:
                 h.venue = tidy_venue(text)
                 break
     if h.chair is None:
-        h.chair = (
-            _marked_chair(paras) or _chair_leading_items(blocks) or _labelled_chair_below(blocks)
-        )
+        h.chair = marked_chair(paras) or chair_leading_items(blocks) or labelled_chair_below(blocks)
     if h.body is None and date_index is not None:
         # "Overview and Scrutiny Committee – 21 January 2025" above a report's title.
         line = paras[date_index].text
-        if (bare := _without_date(line)) != line and looks_like_body(bare):
+        if (bare := without_date(line)) != line and looks_like_body(bare):
             h.body = plain_case(squash(bare))
     if h.body is None and h.title is not None:
         h.body = body_from_title(h.title.text)
     if h.body is None:
         # A paper's appendix holding "Minutes extract from the X Committee – 13 December".
         for p in paras[:6]:
-            if _MINUTES_TITLE.match(p.text.strip()) and (found := body_from_title(p.text)):
+            if MINUTES_TITLE.match(p.text.strip()) and (found := body_from_title(p.text)):
                 h.body = found
                 if p.seg is not h.date_seg:
                     h.meeting_date = _minuted_before(
@@ -443,8 +410,8 @@ def read_header(blocks: list[Block]) -> Header:
                     )
                 break
     if h.body is None:
-        h.body = _body_heading(paras)
-    masthead = _masthead(paras, blocks)
+        h.body = body_heading(paras)
+    masthead = find_masthead(paras, blocks)
     if masthead and h.body is None:
         h.body = masthead[0]
     h.title_text = _front_sheet_title(paras, h) or (
@@ -481,49 +448,6 @@ def _venue_after_date(text: str) -> str | None:
     return None
 
 
-_MARKED_CHAIR = re.compile(r"^(?P<name>.+?)\s*\((?:co-)?chair(?:man|person|woman)?\)$", re.I)
-
-
-def _marked_chair(paras: list[Para]) -> str | None:
-    """The member marked "(Chair)" in a list at the top ("Membership: Cllr Sophie Conway
-    (Chair), Cllr Margaret Gordon (Vice Chair), ...")."""
-    for p in paras:
-        if "chair)" not in p.text.casefold():
-            continue
-        for part in re.split(r"[,;:]", p.text):
-            m = _MARKED_CHAIR.match(part.strip())
-            if m and looks_like_person(m["name"]):
-                return strip_titles(m["name"])
-    return None
-
-
-def _labelled_chair_below(blocks: list[Block]) -> str | None:
-    """ "Chair: Mrs Deborah Lane" printed under an agenda's table, past the top."""
-    for b in blocks:
-        if isinstance(b, Para) and (m := _CHAIR_LABEL.match(b.text.strip())):
-            chair = strip_titles(m["chair"])
-            if looks_like_person(m["chair"]) and len(chair.split()) > 1:
-                return chair
-    return None
-
-
-_LEAD_CHAIR = re.compile(
-    r"^(?P<name>[^,()]+?)\s*(?:,\s*|\()(?:the\s+)?chair(?:man|person|woman)?\)?$", re.I
-)
-
-
-def _chair_leading_items(blocks: list[Block]) -> str | None:
-    """The chair named in an agenda's lead column ("Dame Carol Hughes, Chair")."""
-    for b in blocks:
-        if not isinstance(b, Row) or b.first:
-            continue
-        for text in b.texts:
-            m = _LEAD_CHAIR.match(squash(text))
-            if m and looks_like_person(m["name"]) and len(strip_titles(m["name"]).split()) > 1:
-                return strip_titles(m["name"])
-    return None
-
-
 _CLOSED_AT = re.compile(
     r"\b(?:meeting|it)\s+(?:ended|closed|finished|concluded|rose)\b|^(?:meeting\s+)?(?:closed|ended)\s*:",
     re.I,
@@ -553,72 +477,6 @@ def tidy_venue(text: str) -> str:
     return squash(_VENUE_END.sub("", text)).strip(" ,;:-")
 
 
-def body_from_title(title: str) -> str | None:
-    """The body a title names: "Minutes of the X held on ...", "X - Quarter 2", "X
-    Agenda", or the body that responds ("Cabinet Response to ..."); None for a report."""
-    title = clean_title(title)
-    if m := _RESPONDING_BODY.match(title):
-        return plain_case(m["body"])
-    if re.search(r"\b(?:responses?|reports?|review|briefing|work of|update on)\b", title, re.I):
-        return None
-    m = _MINUTES_TITLE.match(title)
-    candidate = _without_date(m["body"]) if m else re.split(r"\s+[-–—|:]\s+|,\s+", title)[0]
-    candidate = re.sub(r"\s+(?:meeting|agenda|minutes|notes)$", "", candidate, flags=re.I)
-    candidate = re.sub(r"^(?:agenda|minutes)\s*[-–:]?\s*", "", candidate, flags=re.I)
-    # "Summer Paediatric Group Meeting", "Annual Meeting of ...": the occasion is no body.
-    candidate = _OCCASION.sub("", candidate)
-    if dates.find_dates(candidate):
-        return None
-    words = [w.casefold() for w in candidate.split()]
-    if words and any(
-        w
-        in {
-            "partnership",
-            "group",
-            "board",
-            "committee",
-            "commission",
-            "panel",
-            "forum",
-            "cabinet",
-            "council",
-            "sub-committee",
-            "subcommittee",
-            "network",
-            "executive",
-            "assembly",
-            "meeting",
-        }
-        for w in words
-    ):
-        return plain_case(squash(candidate))
-    return None
-
-
-_OCCASION = re.compile(
-    r"^(?:(?:spring|summer|autumn|winter|annual|quarterly|monthly|extraordinary|special"
-    r"|ordinary|inaugural|informal|joint|q[1-4])\s+)+(?=\S+\s)",
-    re.I,
-)
-
-
-def plain_case(name: str) -> str:
-    """A name as a reader writes it: "CORPORATE PARENTING PANEL" becomes "Corporate
-    Parenting Panel"; short acronyms ("NHS", "SEND") and mixed case stay as printed."""
-    name = squash(name)
-    letters = [c for c in name if c.isalpha()]
-    if not letters or not all(c.isupper() for c in letters):
-        return name
-    if len(name.split()) < 2 and name.casefold() not in BODY_WORDS:
-        return name  # "MOPAC", "NHS": an acronym
-    small = {"of", "and", "for", "the", "in", "on", "to", "at", "with"}
-    words = []
-    for k, w in enumerate(name.split()):
-        low = w.casefold()
-        words.append(low if k and low in small else w.capitalize())
-    return " ".join(words)
-
-
 _STAMP = re.compile(r"^(?:agenda|minutes|supplementary agenda|summons(?: and agenda)?)$", re.I)
 
 
@@ -636,34 +494,6 @@ def _front_sheet_title(paras: list[Para], h: Header) -> str | None:
     return " – ".join(x for x in (top[0].capitalize(), h.body, day) if x)
 
 
-_BODY_HEADING = re.compile(r"^[A-Z][A-Za-z&'’ -]{2,60}$")
-# A council meeting's generic name ("County Council", "Full Council"), not an authority's
-# letterhead ("Kent County Council"): no place in it.
-_COUNCIL_MEETING = re.compile(
-    r"^(?:the\s+)?(?:full\s+|county\s+|city\s+|borough\s+|district\s+|town\s+|parish\s+)*council$",
-    re.I,
-)
-
-
-def _masthead(paras: list[Para], blocks: list[Block]) -> tuple[str, str] | None:
-    """(body, date) from a masthead: the body's name heading the first page with the
-    meeting's date alone on the next line ("COUNTY COUNCIL" / "Thursday 13 March 2025"),
-    as papers laid before a meeting (questions and answers, supplements) are headed."""
-    if len(paras) < 2:
-        return None
-    first, second = (p.text.strip(" .") for p in paras[:2])
-    if not (_BODY_HEADING.match(first) and len(first.split()) <= 8):
-        return None
-    if not (_names_body(first) and not _LETTERHEAD.match(first)) and not _COUNCIL_MEETING.match(
-        first
-    ):
-        return None
-    hits = dates.find_dates(second)
-    if len(second.split()) > 6 or not hits or second[hits[0].end :].strip(" ,"):
-        return None
-    return plain_case(first), second[: hits[0].end].strip(" ,")
-
-
 def _item_heading(title: Para | None, blocks: list[Block]) -> bool:
     """Whether the heading taken for the title is the first of a run of like headings
     ("Question by A to B", "Question by C to D", ...): one item of the paper, not its
@@ -677,22 +507,3 @@ def _item_heading(title: Para | None, blocks: list[Block]) -> bool:
         p for p in flatten(blocks) if p.heading and p.text.split()[:2] == lead and p is not title
     ]
     return len(alike) >= 2
-
-
-def _body_heading(paras: list[Para]) -> str | None:
-    """A front sheet's committee: a short heading at the top naming a body ("CABINET",
-    "Health and Wellbeing Board") under the "AGENDA" stamp."""
-    for p in paras[:6]:
-        text = p.text.strip(" .")
-        if _LETTERHEAD.match(text) or not _BODY_HEADING.match(text) or len(text.split()) > 8:
-            continue
-        if _names_body(text) and not re.search(r"\bcouncil$", text, re.I):
-            return plain_case(text)
-    return None
-
-
-def _names_body(text: str) -> bool:
-    """A heading that names a body by a body's word ("CORPORATE PARENTING PANEL",
-    "Cabinet"), not any heading in capitals ("CONSULTATION FEEDBACK DRAFT RESPONSES")."""
-    tokens = [re.sub(r"['’]s?$", "", t.casefold()) for t in text.split()]
-    return looks_like_body(text) and any(t in BODY_WORDS for t in tokens)

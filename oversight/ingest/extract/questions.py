@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .dates import number_token
 from .layout import Block, Para, Row
-from .recommendations import REC_HEADING
+from .recommendation_headings import REC_HEADING
 from .text import Seg, squash
 
 _Q = re.compile(

@@ -22,6 +22,8 @@ Numbered recommendations come from headings ("Recommendation 3 – Title",
 - a heading that gives a verdict ("5.2 Recommendation 2 – Agreed. ...") opens the
   response to a recommendation stated earlier in a numbered list, whose text it takes.
 A heading, an appendix or a numbered section ends the recommendation before it.
+Headings and what ends a recommendation: `recommendation_headings`; the columns of a
+table of recommendations: `recommendation_tables`.
 """
 
 from __future__ import annotations
@@ -30,9 +32,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import reports
-from .dates import NUMBER_WORDS, number_token
+from .dates import number_token
 from .layout import Block, Para, Row, flatten, join_paras
-from .people import looks_like_body, split_bodies
 from .quoted import (
     ANSWER,
     PARAGRAPH_REFERENCE,
@@ -43,6 +44,14 @@ from .quoted import (
     recommends,
     same_series,
 )
+from .recommendation_headings import (
+    TERMINATOR,
+    addressees_in,
+    ends_entry,
+    rec_heading,
+    several_numbers,
+)
+from .recommendation_tables import NUMBERED, NUMBERED_ASK, header_columns, row_parts
 from .responses import (
     BARE_VERDICT,
     Response,
@@ -54,24 +63,6 @@ from .responses import (
 )
 from .text import Seg, ends_sentence, norm, squash
 
-REC_HEADING = re.compile(
-    rf"^(?i:recommendation|rec\.?)\s+(?i:no\.?\s*)?"
-    rf"(?P<num>\d{{1,2}}(?:\.\d{{1,3}}){{1,2}}|\d{{1,3}}[a-z]?|(?i:{NUMBER_WORDS}))\b"
-    r"(?:\s*[:.)–—-]+\s*(?P<title>.*)|\s+(?P<title2>[A-Z(].*)|\s*)$",
-    re.S,
-)
-# "Recommendations 8.10 and 8.11", "Recommendations 3, 4 and 5": answered together.
-_SEVERAL = re.compile(
-    r"^(?i:recommendations?)\s+(?P<nums>\d{1,2}(?:\.\d{1,3}){0,2}[a-z]?"
-    r"(?:\s*(?:,|and|&|;)\s*\d{1,2}(?:\.\d{1,3}){0,2}[a-z]?)+)\s*[:.–—-]?\s*(?P<title>.*)$",
-    re.S,
-)
-_R_SHORT = re.compile(r"^R(?P<num>\d{1,3})(?:\s*[:.)–—-]\s*|\s+(?=[A-Z]))(?P<title>.*)$", re.S)
-_ADDRESSEE_LABEL = re.compile(
-    r"^(?:addressed to|directed (?:at|to)|for|to|lead|responsible|responsible body|owner)"
-    r"\s*:\s*(?P<who>.+)$",
-    re.I,
-)
 _VOICE = re.compile(
     r"^(?:we|the (?:commission|committee|panel|review|board))\s+(?:also\s+|would\s+|therefore\s+)?"
     r"(?:ask|asks|feel|felt|heard|hear|recommend|suggest|note|noted|call|welcome|welcomed|urge"
@@ -84,17 +75,8 @@ _VERDICT = re.compile(
     r"|supported|agree|accept)\b(?:[.:;,]|\s+[-–—]|\s+(?:in (?:full|part|principle)))",
     re.I,
 )
-_TERMINATOR = re.compile(
-    r"^(?:appendix|appendices|annex|annexe|schedule|part|chapter|section|background papers"
-    r"|report author|contact officer|list of appendices|(?:financial|legal|equalit(?:y|ies))"
-    r"\s+(?:implications|comments|considerations)|comments of the"
-    # A letter's close, after its last response.
-    r"|yours (?:sincerely|faithfully)|if you have any (?:further )?questions)\b",
-    re.I,
-)
 # A recommendation's own wording, not a title: "That the Council ...", "We recommend".
 _STATED = re.compile(r"^(?:that|we (?:recommend|ask|suggest|call))\b", re.I)
-_SECTION = re.compile(r"^\d{1,2}\.?\s+[A-Z][^.:;]{2,60}$")
 
 
 @dataclass
@@ -128,41 +110,6 @@ def contract_number(number: str | None) -> str | None:
     return number if number and re.fullmatch(r"\d+[a-z]?", number) else None
 
 
-# A report's paragraph number before a heading: "5.2 Recommendation 2 – Agreed."
-_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+(?=(?i:recommendation|rec\.?)\s)")
-
-
-def _several(text: str) -> list[str] | None:
-    """The numbers of a heading naming several recommendations answered together."""
-    m = _SEVERAL.match(text.strip())
-    if not m or len(m["title"].split()) > 15:
-        return None
-    return re.findall(r"\d{1,2}(?:\.\d{1,3}){0,2}[a-z]?", m["nums"])
-
-
-def _heading(text: str) -> tuple[str, str] | None:
-    """(number, title) of a recommendation heading."""
-    text = _PARAGRAPH_NUMBER.sub("", text)
-    m = REC_HEADING.match(text) or _R_SHORT.match(text)
-    if not m:
-        return None
-    number = m["num"] if "." in m["num"] else number_token(m["num"])
-    if number is None:
-        return None
-    title = m.groupdict().get("title") or m.groupdict().get("title2") or ""
-    return number, squash(title).strip(" –—-:")
-
-
-def _addressees(text: str) -> list[str] | None:
-    if m := _ADDRESSEE_LABEL.match(text):
-        text = m["who"]
-    elif ends_sentence(text) and not text.endswith(")"):
-        return None
-    text = text.strip(" ()")
-    bodies = split_bodies(text)
-    return bodies if all(looks_like_body(b) for b in bodies) else None
-
-
 class _Reader:
     """Walks the blocks once, opening an Entry at each recommendation heading."""
 
@@ -186,7 +133,7 @@ class _Reader:
 
     def open(self, number: str, title: str, seg: Seg, layout: str) -> Entry:
         entry = Entry(number, layout, title=title or None, segs=[seg])
-        if title.startswith("(") and title.endswith(")") and (bodies := _addressees(title)):
+        if title.startswith("(") and title.endswith(")") and (bodies := addressees_in(title)):
             entry.title, entry.addressees = None, bodies
         elif _VERDICT.match(title):
             # "Recommendation 2 – Agreed. The penalty will rise ...": a response that
@@ -215,7 +162,7 @@ class _Reader:
             ):
                 entry.title = squash(f"{entry.title} {text}")  # a title wrapped onto a new line
                 return
-            bodies = _addressees(text)
+            bodies = addressees_in(text)
             if bodies and len(text.split()) <= 12 and not entry.addressees:
                 entry.addressees = bodies
                 return
@@ -243,49 +190,28 @@ class _Reader:
             entry.responses.append(Response(None, [], p.seg))
         entry.responses[-1].paras.append(p)
 
-    def _columns(self, row: Row) -> tuple[str | None, list[Para], list[Para], list[str], str]:
-        """(number, recommendation paragraphs, response paragraphs, addressees, timescale)
-        of a row."""
-        cells = row.cells
-        cols = self.columns
-        if cols:
-
-            def take(name: str) -> list[Para]:
-                return [p for i in cols.get(name, []) if i < len(cells) for p in cells[i]]
-
-            def text(name: str) -> str:
-                return " ".join(p.text for p in take(name)).strip()
-
-            number = number_token(text("number")) if text("number") else None
-            lead = text("addressee")
-            addressees = split_bodies(lead) if lead else []
-            return number, take("rec"), take("response"), addressees, text("timescale")
-        # Without a header a number in the first column may number anything (an agenda
-        # item); only a "Recommendation N" heading opens a recommendation.
-        return None, cells[0], [p for c in cells[1:] for p in c], [], ""
-
     def row(self, row: Row) -> None:
         if not row.filled():
             return
         self.group = None  # a table ends recommendations quoted in running text
-        if (cols := _header_columns(row)) is not None:
+        if (cols := header_columns(row)) is not None:
             self.columns = cols
             self.close()
             return
-        number, left, right, addressees, timescale = self._columns(row)
-        head = _heading(left[0].text) if left else None
+        number, left, right, addressees, timescale = row_parts(row, self.columns)
+        head = rec_heading(left[0].text) if left else None
         if (
             head is None
             and left
             and right
             and not self.columns
-            and _NUMBERED_ASK.match(left[0].text)
+            and NUMBERED_ASK.match(left[0].text)
         ):
             # No header, but "3. We recommend that ..." beside a response.
-            m = _NUMBERED.match(left[0].text)
+            m = NUMBERED.match(left[0].text)
             number = number_token(m.group(1))
             left = [strip_label(left[0], left[0].text[m.end() :]), *left[1:]]
-        elif head is None and left and self.columns and (m := _NUMBERED.match(left[0].text)):
+        elif head is None and left and self.columns and (m := NUMBERED.match(left[0].text)):
             number = number or number_token(m.group(1))
             left = [strip_label(left[0], left[0].text[m.end() :]), *left[1:]]
         entry = self.current
@@ -302,7 +228,7 @@ class _Reader:
             for p in [*left, *right]:
                 self.para(p)
             return
-        elif len(row.filled()) == 1 and left and _ends_entry(left[0]):
+        elif len(row.filled()) == 1 and left and ends_entry(left[0]):
             self.close()
             return
         entry.segs.append(row.seg)
@@ -332,14 +258,14 @@ class _Reader:
         return ends_sentence(last) and left[0].text[:1].isupper()
 
     def para(self, p: Para, *, row_ahead: bool = True, ahead: Para | None = None) -> None:
-        if self.answering and (numbers := _several(p.text)):
+        if self.answering and (numbers := several_numbers(p.text)):
             self.close()
             self.group = Group(numbered=True, references=self.references)
             for number in numbers:
                 self.group.entries.append(self._quoted(number, None, p.seg))
             self.used.add(id(p))
             return
-        head = _heading(p.text)
+        head = rec_heading(p.text)
         if head:
             self.close()
             self.open(head[0], head[1], p.seg, "plain")
@@ -362,7 +288,7 @@ class _Reader:
                 self._in_group(p, ahead)
                 self.used.add(id(p))
             return
-        if _ends_entry(p) or (entry.layout == "row" and not row_ahead):
+        if ends_entry(p) or (entry.layout == "row" and not row_ahead):
             # A paragraph after a table's last row is past the table.
             self.close()
             self.columns = None
@@ -411,7 +337,7 @@ class _Reader:
         """Read `p` as part of the quoted group; False when it ends the group."""
         g = self.group
         assert g is not None
-        if _TERMINATOR.match(p.text) or (_ends_entry(p) and not ANSWER.match(p.text)):
+        if TERMINATOR.match(p.text) or (ends_entry(p) and not ANSWER.match(p.text)):
             return False
         numbered = paragraph_number(p.text)
         if g.response is not None:
@@ -470,74 +396,6 @@ class _Reader:
         )
 
 
-_HEADER_COLUMNS = {
-    "number": re.compile(
-        r"^(?:no\.?|number|ref(?:erence)?\.?(?: no\.?)?|#|rec\.?"
-        r"|rec(?:ommendation)?\.? (?:no\.?|number|ref(?:erence)?))$",
-        re.I,
-    ),
-    "rec": re.compile(
-        r"^(?:(?:scrutiny|commission|panel|committee|review)\s+)?recommendations?"
-        r"(?:\s+(?:text|made))?$",
-        re.I,
-    ),
-    "response": re.compile(
-        r"^(?:[\w']+\s+){0,2}(?:responses?|comments?)$|^(?:agreed|accepted)"
-        r"(?:\s*/\s*(?:not agreed|rejected|partially agreed))*\??$|^decision$"
-        # A tracker's progress column is what the responder says since its response.
-        r"|^(?:(?:latest|progress|current)\s+)?(?:updates?|progress)(?:\s+on progress)?$",
-        re.I,
-    ),
-    "addressee": re.compile(
-        r"^(?:lead|leads|responsible|owner|addressed to|for|directed to"
-        r"|lead (?:officer|member|body|organisation|partner)s?)$",
-        re.I,
-    ),
-    "timescale": re.compile(
-        r"^(?:timescales?|time ?frame|deadline|target date|by when|completion date|due(?: date)?"
-        r"|implementation date|target)$",
-        re.I,
-    ),
-}
-_NUMBERED = re.compile(r"^(\d{1,3}[a-z]?)[.)]\s+")
-_NUMBERED_ASK = re.compile(
-    r"^\d{1,3}[a-z]?[.)]\s+.{0,80}?\b(?:recommends?|should|asks?|urges?|requests?|calls? (?:on|for)"
-    r"|that the|must)\b",
-    re.I,
-)
-
-
-def _header_columns(row: Row) -> dict[str, list[int]] | None:
-    """The columns of a "Recommendation | Response" (or "No. | Recommendation | Addressed
-    to") header row, or None."""
-    cols: dict[str, list[int]] = {}
-    for i, text in enumerate(row.texts):
-        # "Cabinet response (March 2024)", "Update (January 2025):"
-        text = re.sub(r"\s*\([^)]*\)|:\s*$", "", text).strip()
-        if not text or len(text) > 50:
-            continue
-        # A narrow PDF column can break a header word ("Recommendatio n").
-        joined = text.replace(" ", "")
-        for name, pattern in _HEADER_COLUMNS.items():
-            if pattern.match(text) or pattern.match(joined):
-                cols.setdefault(name, []).append(i)
-                break
-    # A report's own table lists its recommendations with their numbers or addressees
-    # ("No. | Recommendation | Addressed to"), without responses.
-    if "rec" in cols and ("response" in cols or "addressee" in cols or "number" in cols):
-        return cols
-    return None
-
-
-def _ends_entry(p: Para) -> bool:
-    text = p.text.strip()
-    if _TERMINATOR.match(text):
-        return True
-    if p.heading and not response_label(text) and not responder_label(text):
-        return len(text.split()) <= 15
-    return bool(_SECTION.match(text)) and len(text.split()) <= 6
-
-
 def _merge(entries: list[Entry]) -> list[Entry]:
     """Each number once: a repeat adds its responses to the first."""
     by_number: dict[str, Entry] = {}
@@ -589,7 +447,7 @@ def find_numbered(blocks: list[Block]) -> tuple[list[Entry], set[int]]:
         row_ahead[i] = ahead
         if isinstance(b, Row):
             ahead = True
-        elif _ends_entry(b) or _heading(b.text):
+        elif ends_entry(b) or rec_heading(b.text):
             ahead = False
     reader.references = (
         sum(
