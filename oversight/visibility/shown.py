@@ -116,8 +116,30 @@ def source_statements(connection) -> dict[type[models.Model], list[str]]:
     for model in restrictable_models():
         for path, source in dependencies(model):
             row = f"NEW.{connection.ops.quote_name(source._meta.pk.column)}"
-            statements.setdefault(source, []).append(_recompute(connection, model, path, row))
+            steps = statements.setdefault(source, [])
+            if not path and connection.vendor == "postgresql":
+                steps += _lock_parents(connection, model, row)
+            steps.append(_recompute(connection, model, path, row))
     return statements
+
+
+def _lock_parents(connection, model, row: str) -> list[str]:
+    """PostgreSQL: share-lock every row the rule reads for `row` before working out its
+    flag. Without it, a record written while another transaction restricts its review
+    would be worked out from the review as it was (read committed), and stay public.
+    With it, one waits for the other to commit, and the later one's statements see the
+    earlier one's rows. (SQLite lets one writer at a time: nothing to lock there.)"""
+    q = connection.ops.quote_name
+    locks = []
+    for path, source in dependencies(model):
+        if not path:
+            continue
+        reached = model.private_objects.order_by().filter(pk=_SENTINEL).values(f"{path}__pk")
+        locks.append(
+            f"PERFORM 1 FROM {q(source._meta.db_table)} WHERE {q(source._meta.pk.column)} "
+            f"IN ({_render(connection, reached, row)}) FOR SHARE"
+        )
+    return locks
 
 
 def install(connection: BaseDatabaseWrapper) -> list[str]:

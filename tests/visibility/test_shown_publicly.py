@@ -7,10 +7,12 @@ is `Restrictable.public_rule_q`; the database keeps the flag (oversight.visibili
 from __future__ import annotations
 
 import random
+import threading
+import time
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, connections, transaction
 
 from oversight.directory.models import Body
 from oversight.meetings.models import AgendaItem, Meeting
@@ -203,3 +205,40 @@ def test_migrate_puts_back_triggers_a_table_rebuild_dropped():
     assert shown.installed(connection) == set()
     call_command("migrate", verbosity=0, interactive=False)
     assert "tracker_trackeditem" in shown.installed(connection)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="SQLite lets one writer at a time: no race to run"
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_commitment_added_while_its_review_is_being_restricted_is_not_left_public():
+    """Two officers at once: one restricts a review, the other adds a commitment under
+    it before the first has saved. The second waits for the first, then its flag is
+    worked out from the review as restricted."""
+    item = _commitment()
+    recommendation = item.recommendation
+    added: list[int] = []
+
+    def add_commitment():
+        try:
+            with transaction.atomic():
+                added.append(TrackedItemFactory(recommendation=recommendation, response=None).pk)
+        finally:
+            connections.close_all()
+
+    with transaction.atomic():
+        Review.private_objects.filter(pk=recommendation.review_id).update(restricted=True)
+        other = threading.Thread(target=add_commitment)
+        other.start()
+        with connection.cursor() as cursor:
+            for _ in range(200):  # until the other officer's write waits for this one
+                cursor.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                )
+                if cursor.fetchone()[0] or not other.is_alive():
+                    break
+                time.sleep(0.05)
+    other.join()
+    assert added
+    assert added[0] not in _public_ids(TrackedItem)
+    assert _disagreements() == {}
