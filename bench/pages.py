@@ -7,7 +7,8 @@
   page shows three rows, and the ratio would measure rows drawn, not data grown); 10x
   is the demo copied a hundred times. Target
   <= 1.5: each page runs a fixed number of queries and works out RAG, status, counts
-  and the page of rows in the database.
+  and the page of rows in the database, and what the public may see is one column of
+  each row, kept by the database (docs/decisions/0012), not fourteen joins per row.
 - `page_time_ratio_10x_<page>`: each page's own ratio; `page_queries_10x_<page>`: its
   SQL query count over 10x the content, the same as over the demo."""
 
