@@ -1,0 +1,255 @@
+"""Probe papers written as an officer writes them in Word, for the Word probe.
+
+`as_officer_docx(blocks, path, furniture)` takes the blocks of `pdf_render.py` and writes
+a DOCX with Word's own structure rather than its look:
+
+- the masthead's headings (those before the first paragraph) in "Heading 1", the item
+  headings after them in "Heading 2";
+- numbers typed at the start of a heading or paragraph ("5 Winter pressures", "52.
+  APOLOGIES", "1. The Department should ...", "(ii) That ...", "a) ...") become Word's
+  automatic numbering (a numPr pointing at a list whose level prints "%1.", "(%1)",
+  ...); a list continues where the paper's numbers continue (the recommendations of a
+  response, interrupted by the responses, are one list) and restarts where they do not;
+- tables are real Word tables ("Table Grid", or borderless for the unruled tables and
+  the two columns of names), their first row marked as a header row (repeated on each
+  page) and set in bold; "• " in a cell is a "List Bullet" paragraph;
+- a label opening a paragraph ("Response:", "RESOLVED:", "Present:") is a bold run;
+- the furniture's top lines are the page header (left text, a tab, right text), its
+  bottom lines the footer, "{page}" and "{pages}" Word's PAGE and NUMPAGES fields;
+- ("break",) is a page break, and a landscape paper's section is landscape.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .pdf_render import Furniture
+
+_TYPED = [
+    # (pattern, Word number format, level text): the typed number and what follows it.
+    (re.compile(r"(\d{1,3})\.\s+(?=\S)"), "decimal", "%1."),
+    (re.compile(r"(\d{1,3})\s+(?=[A-Z])"), "decimal", "%1"),
+    (re.compile(r"\(([ivx]{1,5})\)\s+"), "lowerRoman", "(%1)"),
+    (re.compile(r"\(([a-h])\)\s+"), "lowerLetter", "(%1)"),
+    (re.compile(r"([a-h])\)\s+"), "lowerLetter", "%1)"),
+]
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+_LABEL = re.compile(r"((?:[A-Z][A-Za-z’']*)(?: [A-Za-z’']+){0,3}:)(\s)")
+_FIELD = re.compile(r"\{(page|pages)\}")
+
+
+def _typed_number(text: str, heading: bool = False) -> tuple[str, str, int, str] | None:
+    """(format, level text, value, the text after the number) of a typed number; a
+    number without a stop ("5 Winter pressures") only in a heading."""
+    for pattern, fmt, level_text in _TYPED:
+        m = pattern.match(text)
+        if level_text == "%1" and not heading:
+            continue
+        if not m:
+            continue
+        token = m.group(1)
+        if fmt == "lowerRoman":
+            value = _ROMAN.get(token)
+        elif fmt == "lowerLetter":
+            value = ord(token) - ord("a") + 1
+        else:
+            value = int(token)
+        if value:
+            return fmt, level_text, value, text[m.end() :]
+    return None
+
+
+class _Numbering:
+    """Lists in numbering.xml: one per format, continued while the numbers follow on."""
+
+    def __init__(self, document):
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        self.parse, self.ns = parse_xml, nsdecls("w")
+        self.root = document.part.numbering_part.element
+        self.next_id = 900
+        self.current: dict[tuple[str, str], tuple[int, int]] = {}  # -> (numId, last value)
+
+    def _new_list(self, fmt: str, level_text: str, start: int) -> int:
+        self.next_id += 1
+        n = self.next_id
+        abstract = self.parse(
+            f'<w:abstractNum {self.ns} w:abstractNumId="{n}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
+            "</w:abstractNum>"
+        )
+        first_num = self.root.find(f"{{{self.root.nsmap['w']}}}num")
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.root.append(abstract)
+        self.root.append(
+            self.parse(
+                f'<w:num {self.ns} w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>'
+            )
+        )
+        return n
+
+    def number(self, paragraph, fmt: str, level_text: str, value: int) -> None:
+        """Number the paragraph `value` in a list of that format."""
+        key = (fmt, level_text)
+        num_id, last = self.current.get(key, (0, 0))
+        if not num_id or value != last + 1:
+            num_id = self._new_list(fmt, level_text, value)
+        self.current[key] = (num_id, value)
+        ppr = paragraph._p.get_or_add_pPr()
+        ppr.append(
+            self.parse(
+                f'<w:numPr {self.ns}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+            )
+        )
+
+
+def _add_text(paragraph, text: str, *, bold: bool = False, label: bool = True) -> None:
+    """The text as runs, a label opening it ("Response:") in bold."""
+    m = _LABEL.match(text) if label and not bold else None
+    if m and len(m.group(1)) <= 40:
+        paragraph.add_run(m.group(1)).bold = True
+        text = text[m.end(1) :]
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
+
+
+def _numbered(document, numbering, text: str, style: str | None, *, bold=False):
+    typed = _typed_number(text, heading=style is not None)
+    paragraph = document.add_paragraph(style=style)
+    if typed:
+        fmt, level_text, value, text = typed
+        numbering.number(paragraph, fmt, level_text, value)
+    _add_text(paragraph, text, bold=bold, label=style is None)
+    return paragraph
+
+
+def _field(paragraph, name: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    ns = nsdecls("w")
+    for xml in (
+        f'<w:r {ns}><w:fldChar w:fldCharType="begin"/></w:r>',
+        f'<w:r {ns}><w:instrText xml:space="preserve"> {name} </w:instrText></w:r>',
+        f'<w:r {ns}><w:fldChar w:fldCharType="separate"/></w:r>',
+        f"<w:r {ns}><w:t>1</w:t></w:r>",
+        f'<w:r {ns}><w:fldChar w:fldCharType="end"/></w:r>',
+    ):
+        paragraph._p.append(parse_xml(xml))
+
+
+def _furniture_line(paragraph, left: str, right: str, width) -> None:
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_PARAGRAPH_ALIGNMENT
+
+    if left and not right and "{page" in left:
+        paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
+        right, left = left, ""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    text = f"{left}\t{right}" if left else f"\t{right}" if right else ""
+    if paragraph.alignment is not None:
+        text = right
+    for k, piece in enumerate(_FIELD.split(text)):
+        if k % 2:
+            _field(paragraph, "PAGE" if piece == "page" else "NUMPAGES")
+        elif piece:
+            paragraph.add_run(piece)
+
+
+def _furniture(document, furniture: Furniture) -> None:
+    from docx.enum.section import WD_ORIENT
+
+    section = document.sections[0]
+    if furniture.landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    width = section.page_width - section.left_margin - section.right_margin
+    for part, lines in ((section.header, furniture.top), (section.footer, furniture.bottom)):
+        if not lines:
+            continue
+        part.is_linked_to_previous = False
+        first = part.paragraphs[0]
+        for k, (left, right) in enumerate(lines):
+            _furniture_line(first if k == 0 else part.add_paragraph(), left, right, width)
+
+
+def _table(document, numbering, rows, widths, *, ruled: bool, header: bool = True) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import Emu
+
+    section = document.sections[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    columns = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=columns)
+    if ruled:
+        table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        if r == 0 and header:  # the header row, repeated on each page
+            table.rows[0]._tr.get_or_add_trPr().append(
+                parse_xml(f'<w:tblHeader {nsdecls("w")}/>')
+            )
+        for c, cell in enumerate(row):
+            target = table.cell(r, c)
+            if widths:
+                target.width = Emu(int(width * widths[c]))
+            for k, text in enumerate(cell):
+                bullet = text.startswith("• ")
+                paragraph = target.paragraphs[0] if k == 0 else target.add_paragraph()
+                if bullet:
+                    paragraph.style = "List Bullet"
+                    text = text[2:]
+                typed = None if bullet or r == 0 else _typed_number(text)
+                if typed:
+                    fmt, level_text, value, text = typed
+                    numbering.number(paragraph, fmt, level_text, value)
+                _add_text(paragraph, text, bold=r == 0 and header, label=not bullet)
+
+
+def as_officer_docx(blocks: list[tuple], path: Path, furniture: Furniture) -> Path:
+    """Write the blocks as an officer's Word document (see the module docstring)."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    numbering = _Numbering(document)
+    _furniture(document, furniture)
+    masthead = True
+    for block in blocks:
+        kind = block[0]
+        if kind == "title":
+            document.add_paragraph(block[1], style="Title")
+        elif kind == "h":
+            style = "Heading 1" if masthead else "Heading 2"
+            _numbered(document, numbering, block[1], style)
+        elif kind in ("p", "bold"):
+            masthead = False
+            _numbered(document, numbering, block[1], None, bold=kind == "bold")
+        elif kind == "ul":
+            masthead = False
+            for item in block[2]:
+                document.add_paragraph(item, style="List Bullet")
+        elif kind == "ol":
+            masthead = False
+            for label, text in block[1]:
+                _numbered(document, numbering, f"{label} {text}", None)
+        elif kind in ("table", "unruled"):
+            masthead = False
+            _table(document, numbering, block[1], block[2], ruled=kind == "table")
+        elif kind == "columns":
+            masthead = False
+            rows = [[[a], [b]] for a, b in block[1]]
+            _table(document, numbering, rows, [0.5, 0.5], ruled=False, header=False)
+        elif kind == "break":
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        else:
+            raise ValueError(f"no Word form for block {kind!r}")
+    document.save(path)
+    return path
