@@ -5,10 +5,12 @@ archive or is truncated, has no word/document.xml, or would expand to more than
 100 MB or more than 100 times its packed size (a zip bomb) is refused with a reason.
 
 Paragraphs become lines separated by blank lines: headings start with "# ", list
-paragraphs with "- " (or "N. " for numbered lists), bold runs are wrapped in `**`.
+paragraphs with "- ", or with the label Word prints for a numbered one ("5.", "(ii)",
+"3.2": `docx_numbering.py` counts the lists of numbering.xml as Word does), a numbered
+heading keeping its number after the "# "; bold runs are wrapped in `**`.
 Each table row becomes one line of tab-separated cells (a line of dashes under a table's
-first row), each cell's paragraphs as `<p>...</p>` fragments (list paragraphs as
-`<ul><li>...</li></ul>`): the same cell structure as the HTML table fragments of the
+first row), each cell's paragraphs as `<p>...</p>` fragments (bulleted paragraphs as
+`<ul><li>...</li></ul>`, numbered ones as `<p>` starting with their label): the same cell structure as the HTML table fragments of the
 other sources. Cells merged across
 columns count once; a cell continuing a vertical merge is empty, like the first cell
 of a table row continued on a new page. A page break starts a new page (form feed).
@@ -20,6 +22,7 @@ import io
 import zipfile
 from html import escape
 
+from .docx_numbering import Numbering
 from .readers import UnreadableDocument
 
 MAX_EXPANDED_BYTES = 100 * 1024 * 1024
@@ -84,8 +87,7 @@ class _Writer:
         self.document = document
         self.lines: list[str] = []
         self.page_breaks: list[int] = []
-        self.counters: dict[tuple[str, str], int] = {}
-        self.formats = _numbering_formats(document, qn)
+        self.numbering = Numbering(document, qn)
 
     # -- paragraphs --
 
@@ -140,14 +142,13 @@ class _Writer:
             return "- " if style.casefold().startswith("list bullet") else ""
         num_id = num.find(qn("w:numId"))
         level = num.find(qn("w:ilvl"))
-        key = (
+        label = self.numbering.label(
             num_id.get(qn("w:val")) if num_id is not None else "",
-            level.get(qn("w:val")) if level is not None else "0",
+            _level(level.get(qn("w:val")) if level is not None else None),
         )
-        if self.formats.get(key, "bullet") == "decimal":
-            self.counters[key] = self.counters.get(key, 0) + 1
-            return f"{self.counters[key]}. "
-        return "- "
+        if label is None:  # a list numbering.xml does not define, or numId 0 (none)
+            return "" if num_id is not None and num_id.get(qn("w:val")) == "0" else "- "
+        return f"{label} " if label else "- "
 
     def _style_numbering(self, p):
         """The numPr of the paragraph's style, or of a style it is based on."""
@@ -185,7 +186,9 @@ class _Writer:
         style = self._style(p)
         lowered = style.casefold()
         if lowered.startswith("heading") or lowered == "title":
-            text = "# " + text.replace("**", "")
+            # A numbered heading ("5 Winter pressures") keeps the number Word prints.
+            marker = self._list_marker(p, style)
+            text = "# " + ("" if marker == "- " else marker) + text.replace("**", "")
         else:
             text = self._list_marker(p, style) + text
         self.lines.append(text)
@@ -200,8 +203,11 @@ class _Writer:
             if not text:
                 continue
             text = escape(text, quote=False)
-            if self._list_marker(p, self._style(p)):
+            marker = self._list_marker(p, self._style(p))
+            if marker == "- ":
                 parts.append(f"<ul><li>{text}</li></ul>")
+            elif marker:  # a numbered paragraph keeps the number Word prints
+                parts.append(f"<p>{marker}{text}</p>")
             else:
                 parts.append(f"<p>{text}</p>")
         return " ".join(parts)
@@ -239,23 +245,8 @@ class _Writer:
         return pages
 
 
-def _numbering_formats(document, qn) -> dict[tuple[str, str], str]:
-    """(numId, level) -> number format ("decimal", "bullet", ...) from numbering.xml."""
+def _level(value) -> int:
     try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        return {}
-    abstract: dict[str, dict[str, str]] = {}
-    for an in numbering.findall(qn("w:abstractNum")):
-        levels = {}
-        for lvl in an.findall(qn("w:lvl")):
-            fmt = lvl.find(qn("w:numFmt"))
-            levels[lvl.get(qn("w:ilvl"))] = fmt.get(qn("w:val")) if fmt is not None else "bullet"
-        abstract[an.get(qn("w:abstractNumId"))] = levels
-    out: dict[tuple[str, str], str] = {}
-    for num in numbering.findall(qn("w:num")):
-        ref = num.find(qn("w:abstractNumId"))
-        levels = abstract.get(ref.get(qn("w:val")) if ref is not None else "", {})
-        for level, fmt in levels.items():
-            out[(num.get(qn("w:numId")), level)] = fmt
-    return out
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
