@@ -89,9 +89,7 @@ class _Numbering:
         else:
             self.root.append(abstract)
         self.root.append(
-            self.parse(
-                f'<w:num {self.ns} w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>'
-            )
+            self.parse(f'<w:num {self.ns} w:numId="{n}"><w:abstractNumId w:val="{n}"/></w:num>')
         )
         return n
 
@@ -147,7 +145,7 @@ def _field(paragraph, name: str) -> None:
 
 
 def _furniture_line(paragraph, left: str, right: str, width) -> None:
-    from docx.enum.text import WD_TAB_ALIGNMENT, WD_PARAGRAPH_ALIGNMENT
+    from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_TAB_ALIGNMENT
 
     if left and not right and "{page" in left:
         paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
@@ -191,11 +189,13 @@ def _table(document, numbering, rows, widths, *, ruled: bool, header: bool = Tru
     table = document.add_table(rows=len(rows), cols=columns)
     if ruled:
         table.style = "Table Grid"
+    if widths:  # the columns' widths, as the officer set them
+        table.autofit = False
+        for c, share in enumerate(widths):
+            table.columns[c].width = Emu(int(width * share))
     for r, row in enumerate(rows):
         if r == 0 and header:  # the header row, repeated on each page
-            table.rows[0]._tr.get_or_add_trPr().append(
-                parse_xml(f'<w:tblHeader {nsdecls("w")}/>')
-            )
+            table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
         for c, cell in enumerate(row):
             target = table.cell(r, c)
             if widths:
