@@ -10,8 +10,8 @@ paragraphs with "- ", or with the label Word prints for a numbered one ("5.", "(
 heading keeping its number after the "# "; bold runs are wrapped in `**`.
 Each table row becomes one line of tab-separated cells (a line of dashes under a table's
 first row), each cell's paragraphs as `<p>...</p>` fragments (bulleted paragraphs as
-`<ul><li>...</li></ul>`, numbered ones as `<p>` starting with their label): the same cell structure as the HTML table fragments of the
-other sources. Cells merged across
+`<ul><li>...</li></ul>`, numbered ones as `<p>` starting with their label): the same
+cell structure as the HTML table fragments of the other sources. Cells merged across
 columns count once; a cell continuing a vertical merge is empty, like the first cell
 of a table row continued on a new page. A page break starts a new page (form feed).
 """

@@ -230,11 +230,11 @@ def paragraphs(lines: list[Run], right: float, *, cut_words: bool = False) -> li
 
     With `cut_words` (`right` a ruled cell's edge), a word too long for its cell's width
     goes on on the next line without a hyphen, as Word and LibreOffice cut it: a line
-    of one word ending in a letter that left less than about an em before the rule
-    (the cell's padding and a letter), followed by lower-case letters ("Own" / "er",
-    "Septembe" / "r 2024"), is one word. A word wrapped whole leaves room for less than
-    the next word and a space, which starts lower case only where the next word is long
-    enough to need more than that room."""
+    of one word that left less than about an em and a half before the rule (the
+    cell's padding and a letter), followed by lower-case letters after a letter
+    ("Own" / "er", "Septembe" / "r 2024"), digits after a digit ("10:0" / "0") or a
+    stop ("No" / "."), is one word. A word wrapped whole leaves room for less than
+    the next word and a space, more than that room unless the next word is "a"."""
     out: list[list[Run]] = []
     for k, line in enumerate(lines):
         prev = lines[k - 1] if k else None
@@ -252,13 +252,16 @@ def paragraphs(lines: list[Run], right: float, *, cut_words: bool = False) -> li
 
 
 def _cut_word(prev: Run, run: Run, right: float) -> bool:
-    word = prev.text.strip()
-    return (
-        " " not in word
-        and word[-1:].isalpha()
-        and run.text[:1].islower()
-        and right - prev.right < 1.2 * (prev.size or prev.top - prev.bottom)
+    word, rest = prev.text.strip(), run.text
+    if " " in word or not word or not rest:
+        return False
+    goes_on = (
+        (word[-1].isalpha() and rest[0].islower() and not rest.startswith("a "))
+        or (word[-1].isdigit() and rest[0].isdigit())  # "10:0" / "0"
+        or rest[0] in ".,;:)%"  # no line starts with a stop but a cut word's end
     )
+    # The cell's padding (about half an em) and the widest letter (about an em).
+    return goes_on and right - prev.right < 1.45 * (prev.size or prev.top - prev.bottom)
 
 
 def marked(runs: list[Run]) -> str:
