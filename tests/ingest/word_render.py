@@ -16,7 +16,7 @@ a DOCX with Word's own structure rather than its look:
 - a label opening a paragraph ("Response:", "RESOLVED:", "Present:") is a bold run;
 - the furniture's top lines are the page header (left text, a tab, right text), its
   bottom lines the footer, "{page}" and "{pages}" Word's PAGE and NUMPAGES fields;
-- ("break",) is a page break, and a landscape paper's section is landscape.
+- the page is A4 (landscape for a landscape paper); ("break",) is a page break.
 """
 
 from __future__ import annotations
@@ -163,8 +163,11 @@ def _furniture_line(paragraph, left: str, right: str, width) -> None:
 
 def _furniture(document, furniture: Furniture) -> None:
     from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm
 
     section = document.sections[0]
+    # A4, as councils in the UK print (python-docx's template is US Letter).
+    section.page_width, section.page_height = Mm(210), Mm(297)
     if furniture.landscape:
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = section.page_height, section.page_width
