@@ -181,17 +181,21 @@ class _Writer:
         if self._breaks_page(p) and self.lines:
             self.page_breaks.append(len(self.lines))
         text = self._runs_text(p).replace("\n", " ").strip()
-        if not text:
-            return
         style = self._style(p)
+        # A numbered paragraph counts, and prints its number, even with no text of its
+        # own (a heading "Recommendation 3" whose words are all Word's numbering).
+        marker = self._list_marker(p, style)
+        if marker == "- ":
+            marker = "" if not text else marker
+        if not text and not marker:
+            return
         lowered = style.casefold()
         if lowered.startswith("heading") or lowered == "title":
             # A numbered heading ("5 Winter pressures") keeps the number Word prints.
-            marker = self._list_marker(p, style)
-            text = "# " + ("" if marker == "- " else marker) + text.replace("**", "")
+            text = "# " + (marker if marker != "- " else "") + text.replace("**", "")
         else:
-            text = self._list_marker(p, style) + text
-        self.lines.append(text)
+            text = marker + text
+        self.lines.append(text.rstrip())
 
     # -- tables --
 
@@ -200,14 +204,14 @@ class _Writer:
         parts: list[str] = []
         for p in tc.iter(qn("w:p")):
             text = " ".join(self._runs_text(p).replace("\t", " ").replace("\n", " ").split())
-            if not text:
+            marker = self._list_marker(p, self._style(p))
+            if not text and marker in ("", "- "):
                 continue
             text = escape(text, quote=False)
-            marker = self._list_marker(p, self._style(p))
             if marker == "- ":
                 parts.append(f"<ul><li>{text}</li></ul>")
             elif marker:  # a numbered paragraph keeps the number Word prints
-                parts.append(f"<p>{marker}{text}</p>")
+                parts.append(f"<p>{(marker + text).strip()}</p>")
             else:
                 parts.append(f"<p>{text}</p>")
         return " ".join(parts)
