@@ -6,13 +6,16 @@ a DOCX with Word's own structure rather than its look:
 - the masthead's headings (those before the first paragraph) in "Heading 1", the item
   headings after them in "Heading 2";
 - numbers typed at the start of a heading or paragraph ("5 Winter pressures", "52.
-  APOLOGIES", "1. The Department should ...", "(ii) That ...", "a) ...") become Word's
-  automatic numbering (a numPr pointing at a list whose level prints "%1.", "(%1)",
-  ...); a list continues where the paper's numbers continue (the recommendations of a
-  response, interrupted by the responses, are one list) and restarts where they do not;
+  APOLOGIES", "Recommendation 3", "1. The Department should ...", "(ii) That ...",
+  "a) ...") become Word's automatic numbering (a numPr pointing at a list whose level
+  prints "%1.", "Recommendation %1", "(%1)", ...); a list continues where the paper's
+  numbers continue (the recommendations of a response, interrupted by the responses,
+  are one list) and restarts where they do not; paragraphs numbered under a numbered
+  heading ("5.1", "5.2") are the second level ("%1.%2") of the heading's list;
 - tables are real Word tables ("Table Grid", or borderless for the unruled tables and
   the two columns of names), their first row marked as a header row (repeated on each
-  page) and set in bold; "• " in a cell is a "List Bullet" paragraph;
+  page) and set in bold; a row with text in its first cell only ("In attendance")
+  is one cell merged across the table; "• " in a cell is a "List Bullet" paragraph;
 - a label opening a paragraph ("Response:", "RESOLVED:", "Present:") is a bold run;
 - the furniture's top lines are the page header (left text, a tab, right text), its
   bottom lines the footer, "{page}" and "{pages}" Word's PAGE and NUMPAGES fields;
@@ -34,6 +37,10 @@ _TYPED = [
     (re.compile(r"\(([a-h])\)\s+"), "lowerLetter", "(%1)"),
     (re.compile(r"([a-h])\)\s+"), "lowerLetter", "%1)"),
 ]
+# A paragraph numbered under its item's heading: "5.1 The Director ...".
+_SUB_NUMBER = re.compile(r"(\d{1,3})\.(\d{1,2})\s+(?=\S)")
+# "Recommendation 3" opening a heading: Word's numbering with that word before the number.
+_RECOMMENDATION = re.compile(r"(Recommendation) (\d{1,2})\b\s*")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
 _LABEL = re.compile(r"((?:[A-Z][A-Za-z’']*)(?: [A-Za-z’']+){0,3}:)(\s)")
 _FIELD = re.compile(r"\{(page|pages)\}")
@@ -41,7 +48,11 @@ _FIELD = re.compile(r"\{(page|pages)\}")
 
 def _typed_number(text: str, heading: bool = False) -> tuple[str, str, int, str] | None:
     """(format, level text, value, the text after the number) of a typed number; a
-    number without a stop ("5 Winter pressures") only in a heading."""
+    number without a stop ("5 Winter pressures") and "Recommendation 3" only in a
+    heading."""
+    m = _RECOMMENDATION.match(text) if heading else None
+    if m:
+        return "decimal", f"{m.group(1)} %1", int(m.group(2)), text[m.end() :]
     for pattern, fmt, level_text in _TYPED:
         m = pattern.match(text)
         if level_text == "%1" and not heading:
@@ -61,7 +72,9 @@ def _typed_number(text: str, heading: bool = False) -> tuple[str, str, int, str]
 
 
 class _Numbering:
-    """Lists in numbering.xml: one per format, continued while the numbers follow on."""
+    """Lists in numbering.xml: one per kind of number, continued while the numbers
+    follow on. A heading's list has a second level ("%1.%2") for the paragraphs
+    numbered under it ("5.1", "5.2")."""
 
     def __init__(self, document):
         from docx.oxml import parse_xml
@@ -70,18 +83,21 @@ class _Numbering:
         self.parse, self.ns = parse_xml, nsdecls("w")
         self.root = document.part.numbering_part.element
         self.next_id = 900
-        self.current: dict[tuple[str, str], tuple[int, int]] = {}  # -> (numId, last value)
+        self.current: dict[tuple[str, str], tuple[int, list[int]]] = {}  # numId, counts
 
-    def _new_list(self, fmt: str, level_text: str, start: int) -> int:
+    def _new_list(self, levels: list[tuple[str, str]], start: int) -> int:
         self.next_id += 1
         n = self.next_id
+        kind = "singleLevel" if len(levels) == 1 else "multilevel"
+        lvls = "".join(
+            f'<w:lvl w:ilvl="{k}"><w:start w:val="{start if k == 0 else 1}"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{567 * (k + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
+            for k, (fmt, text) in enumerate(levels)
+        )
         abstract = self.parse(
             f'<w:abstractNum {self.ns} w:abstractNumId="{n}">'
-            '<w:multiLevelType w:val="singleLevel"/>'
-            f'<w:lvl w:ilvl="0"><w:start w:val="{start}"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{level_text}"/><w:lvlJc w:val="left"/>'
-            '<w:pPr><w:ind w:left="567" w:hanging="567"/></w:pPr></w:lvl>'
-            "</w:abstractNum>"
+            f'<w:multiLevelType w:val="{kind}"/>{lvls}</w:abstractNum>'
         )
         first_num = self.root.find(f"{{{self.root.nsmap['w']}}}num")
         if first_num is not None:
@@ -96,14 +112,31 @@ class _Numbering:
     def number(self, paragraph, fmt: str, level_text: str, value: int) -> None:
         """Number the paragraph `value` in a list of that format."""
         key = (fmt, level_text)
-        num_id, last = self.current.get(key, (0, 0))
-        if not num_id or value != last + 1:
-            num_id = self._new_list(fmt, level_text, value)
-        self.current[key] = (num_id, value)
+        num_id, counts = self.current.get(key, (0, [0]))
+        if not num_id or value != counts[0] + 1:
+            levels = [(fmt, level_text)]
+            if level_text in ("%1", "%1."):  # a heading's number: paragraphs go under it
+                levels.append(("decimal", "%1.%2"))
+            num_id = self._new_list(levels, value)
+        self.current[key] = (num_id, [value])
+        self._mark(paragraph, num_id, 0)
+
+    def number_under(self, paragraph, parent: int, value: int) -> bool:
+        """Number the paragraph "parent.value" under its heading, if the heading was
+        numbered `parent` and the paragraph is the next under it."""
+        for key in (("decimal", "%1"), ("decimal", "%1.")):
+            num_id, counts = self.current.get(key, (0, [0]))
+            if num_id and counts[0] == parent and value == (counts[1:] or [0])[0] + 1:
+                self.current[key] = (num_id, [parent, value])
+                self._mark(paragraph, num_id, 1)
+                return True
+        return False
+
+    def _mark(self, paragraph, num_id: int, level: int) -> None:
         ppr = paragraph._p.get_or_add_pPr()
         ppr.append(
             self.parse(
-                f'<w:numPr {self.ns}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+                f'<w:numPr {self.ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
             )
         )
 
@@ -122,7 +155,10 @@ def _add_text(paragraph, text: str, *, bold: bool = False, label: bool = True) -
 def _numbered(document, numbering, text: str, style: str | None, *, bold=False):
     typed = _typed_number(text, heading=style is not None)
     paragraph = document.add_paragraph(style=style)
-    if typed:
+    sub = _SUB_NUMBER.match(text) if style is None else None
+    if sub and numbering.number_under(paragraph, int(sub.group(1)), int(sub.group(2))):
+        text = text[sub.end() :]
+    elif typed:
         fmt, level_text, value, text = typed
         numbering.number(paragraph, fmt, level_text, value)
     _add_text(paragraph, text, bold=bold, label=style is None)
@@ -199,9 +235,13 @@ def _table(document, numbering, rows, widths, *, ruled: bool, header: bool = Tru
     for r, row in enumerate(rows):
         if r == 0 and header:  # the header row, repeated on each page
             table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        if len(row) > 1 and any(row[0]) and not any(t for cell in row[1:] for t in cell):
+            # A row naming a group ("In attendance"): one cell merged across the table.
+            table.cell(r, 0).merge(table.cell(r, len(row) - 1))
+            row = row[:1]
         for c, cell in enumerate(row):
             target = table.cell(r, c)
-            if widths:
+            if widths and len(row) == len(widths):
                 target.width = Emu(int(width * widths[c]))
             for k, text in enumerate(cell):
                 bullet = text.startswith("• ")
