@@ -4,10 +4,12 @@ The ZIP container is checked before python-docx opens it: a file that is not a Z
 archive or is truncated, has no word/document.xml, or would expand to more than
 100 MB or more than 100 times its packed size (a zip bomb) is refused with a reason.
 
-Paragraphs become lines separated by blank lines: headings start with "# ", list
-paragraphs with "- ", or with the label Word prints for a numbered one ("5.", "(ii)",
-"3.2": `docx_numbering.py` counts the lists of numbering.xml as Word does), a numbered
-heading keeping its number after the "# "; bold runs are wrapped in `**`.
+Paragraphs and tables in a content control (w:sdt) or custom XML are read in their
+place, as Word shows them. Paragraphs become lines separated by blank lines: headings
+start with "# ", list paragraphs with "- ", or with the label Word prints for a
+numbered one ("5.", "(ii)", "3.2": `docx_numbering.py` counts the lists of
+numbering.xml as Word does), a numbered heading keeping its number after the "# ";
+bold runs are wrapped in `**`.
 Each table row becomes one line of tab-separated cells (a line of dashes under a table's
 first row), each cell's paragraphs as `<p>...</p>` fragments (bulleted paragraphs as
 `<ul><li>...</li></ul>`, numbered ones as `<p>` starting with their label): the same
@@ -71,7 +73,7 @@ def read_docx(data: bytes) -> list[str]:
         raise UnreadableDocument(f"This DOCX file is damaged and cannot be read ({exc})") from exc
     writer = _Writer(document, qn)
     try:
-        for child in document.element.body.iterchildren():
+        for child in _children(document.element.body, qn):
             if child.tag == qn("w:p"):
                 writer.paragraph(child)
             elif child.tag == qn("w:tbl"):
@@ -79,6 +81,20 @@ def read_docx(data: bytes) -> list[str]:
     except zipfile.BadZipFile as exc:
         raise UnreadableDocument("This DOCX file is damaged (a part fails its checksum)") from exc
     return writer.pages()
+
+
+def _children(element, qn):
+    """The element's children, those inside a content control (w:sdt) or custom XML
+    wrapper in their place: a template's cover details, a table's rows or a row's
+    cells may be held in one."""
+    wrappers = (qn("w:sdt"), qn("w:customXml"))
+    for child in element.iterchildren():
+        if child.tag in wrappers:
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                yield from _children(content, qn)
+        else:
+            yield child
 
 
 class _Writer:
@@ -219,11 +235,11 @@ class _Writer:
     def table(self, tbl) -> None:
         qn = self.qn
         first = True
-        for tr in tbl.iter(qn("w:tr")):
-            if tr.getparent() is not tbl:
+        for tr in _children(tbl, qn):
+            if tr.tag != qn("w:tr"):
                 continue  # rows of a nested table are read with their cell
             cells: list[str] = []
-            for tc in tr.findall(qn("w:tc")):
+            for tc in (c for c in _children(tr, qn) if c.tag == qn("w:tc")):
                 tcpr = tc.find(qn("w:tcPr"))
                 vmerge = tcpr.find(qn("w:vMerge")) if tcpr is not None else None
                 if vmerge is not None and vmerge.get(qn("w:val")) in (None, "continue"):
