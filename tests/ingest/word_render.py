@@ -16,6 +16,8 @@ a DOCX with Word's own structure rather than its look:
   the two columns of names), their first row marked as a header row (repeated on each
   page) and set in bold; a row with text in its first cell only ("In attendance")
   is one cell merged across the table; "• " in a cell is a "List Bullet" paragraph;
+- the masthead and the paragraphs after it, up to the first heading after it, are in
+  a block content control (w:sdt), as a council template keeps its cover details;
 - a label opening a paragraph ("Response:", "RESOLVED:", "Present:") is a bold run;
 - the furniture's top lines are the page header (left text, a tab, right text), its
   bottom lines the footer, "{page}" and "{pages}" Word's PAGE and NUMPAGES fields;
@@ -256,6 +258,25 @@ def _table(document, numbering, rows, widths, *, ruled: bool, header: bool = Tru
                 _add_text(paragraph, text, bold=r == 0 and header, label=not bullet)
 
 
+def _cover_control(document, ends: int | None) -> None:
+    """The masthead (up to the first heading after it) in a block content control, as
+    a council's template holds its cover details."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    body = document.element.body
+    if not ends:
+        return
+    sdt = parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Meeting details"/>'
+        '<w:tag w:val="cover"/></w:sdtPr><w:sdtContent/></w:sdt>'
+    )
+    content = sdt[1]
+    for element in list(body)[:ends]:
+        content.append(element)
+    body.insert(0, sdt)
+
+
 def as_officer_docx(blocks: list[tuple], path: Path, furniture: Furniture) -> Path:
     """Write the blocks as an officer's Word document (see the module docstring)."""
     import docx
@@ -265,7 +286,10 @@ def as_officer_docx(blocks: list[tuple], path: Path, furniture: Furniture) -> Pa
     numbering = _Numbering(document)
     _furniture(document, furniture)
     masthead = True
+    cover_ends = None  # the body's element count when the masthead's paragraphs end
     for block in blocks:
+        if cover_ends is None and not masthead and block[0] == "h":
+            cover_ends = len(document.element.body) - 1  # the section's properties last
         kind = block[0]
         if kind == "title":
             document.add_paragraph(block[1], style="Title")
@@ -294,5 +318,6 @@ def as_officer_docx(blocks: list[tuple], path: Path, furniture: Furniture) -> Pa
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
             raise ValueError(f"no Word form for block {kind!r}")
+    _cover_control(document, cover_ends)
     document.save(path)
     return path
