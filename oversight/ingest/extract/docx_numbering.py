@@ -3,7 +3,8 @@
 A numbered paragraph carries no number in its text: its numPr names a list (numId) and
 a level (ilvl), and numbering.xml gives each level of the list's abstract definition a
 format (decimal, lowerRoman, upperLetter, bullet, ...), a start value and a level text
-("%1.", "(%1)", "%1.%2"), which a list instance may override (startOverride). Word
+("%1.", "(%1)", "%1.%2"), which a list instance may override (startOverride); a level
+may belong to a paragraph style (a heading style linked to a list). Word
 counts each list instance's levels in document order, a level restarting when a level
 above it counts on; `Numbering.label` does the same and returns the label Word prints
 ("5.", "(ii)", "3.2") or "" for a bullet or an unnumbered level.
@@ -37,6 +38,7 @@ class Level:
     fmt: str = "decimal"
     text: str = "%1."
     start: int = 1
+    style: str = ""  # the paragraph style the level belongs to (w:pStyle), if any
 
 
 def _roman(n: int) -> str:
@@ -85,7 +87,7 @@ class Numbering:
         for num in root.findall(qn("w:num")):
             ref = num.find(qn("w:abstractNumId"))
             base = abstract.get(ref.get(qn("w:val")) if ref is not None else "", {})
-            levels = {k: Level(v.fmt, v.text, v.start) for k, v in base.items()}
+            levels = {k: Level(v.fmt, v.text, v.start, v.style) for k, v in base.items()}
             for override in num.findall(qn("w:lvlOverride")):
                 ilvl = _int(override.get(qn("w:ilvl")), 0)
                 own = override.find(qn("w:lvl"))
@@ -103,10 +105,12 @@ class Numbering:
             lvl.find(qn("w:lvlText")),
             lvl.find(qn("w:start")),
         )
+        style = lvl.find(qn("w:pStyle"))
         return Level(
             fmt.get(qn("w:val")) if fmt is not None else "decimal",
             text.get(qn("w:val")) if text is not None else "",
             _int(start.get(qn("w:val")) if start is not None else None, 1),
+            (style.get(qn("w:val")) or "") if style is not None else "",
         )
 
     def _levels(self, abstract) -> dict[int, Level]:
@@ -114,6 +118,14 @@ class Numbering:
             _int(lvl.get(self.qn("w:ilvl")), 0): self._level(lvl)
             for lvl in abstract.findall(self.qn("w:lvl"))
         }
+
+    def style_level(self, num_id: str, style_id: str | None) -> int:
+        """The level of the list that belongs to the paragraph style (0 if none does):
+        a heading style linked to a list names its level, not the style its list."""
+        for ilvl, level in sorted(self.levels.get(num_id, {}).items()):
+            if style_id and level.style == style_id:
+                return ilvl
+        return 0
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The label Word prints for the next paragraph at this list's level: "" for a

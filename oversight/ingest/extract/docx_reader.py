@@ -151,23 +151,28 @@ class _Writer:
         qn = self.qn
         ppr = p.find(qn("w:pPr"))
         num = ppr.find(qn("w:numPr")) if ppr is not None else None
+        style_id = None
         if num is None:
-            # Word's "List Number" style numbers its paragraphs from the style itself.
-            num = self._style_numbering(p)
+            # Word's "List Number" style, or a heading style linked to a list, numbers
+            # its paragraphs from the style itself.
+            num, style_id = self._style_numbering(p)
         if num is None:
             return "- " if style.casefold().startswith("list bullet") else ""
         num_id = num.find(qn("w:numId"))
         level = num.find(qn("w:ilvl"))
-        label = self.numbering.label(
-            num_id.get(qn("w:val")) if num_id is not None else "",
-            _level(level.get(qn("w:val")) if level is not None else None),
-        )
+        list_id = num_id.get(qn("w:val")) if num_id is not None else ""
+        if level is not None:
+            ilvl = _level(level.get(qn("w:val")))
+        else:  # a style's list gives the style its own level ("Heading 2": the second)
+            ilvl = self.numbering.style_level(list_id, style_id)
+        label = self.numbering.label(list_id, ilvl)
         if label is None:  # a list numbering.xml does not define, or numId 0 (none)
             return "" if num_id is not None and num_id.get(qn("w:val")) == "0" else "- "
         return f"{label} " if label else "- "
 
     def _style_numbering(self, p):
-        """The numPr of the paragraph's style, or of a style it is based on."""
+        """The numPr of the paragraph's style, or of a style it is based on, and the id
+        of the style that has it."""
         qn = self.qn
         ppr = p.find(qn("w:pPr"))
         ref = ppr.find(qn("w:pStyle")) if ppr is not None else None
@@ -176,16 +181,16 @@ class _Writer:
                 self.document.styles.get_by_id(ref.get(qn("w:val")), 1) if ref is not None else None
             )
         except (KeyError, ValueError, AttributeError):
-            return None
+            return None, None
         for _ in range(5):  # styles based on styles, a few deep at most
             if style is None:
-                return None
+                return None, None
             spr = style.element.find(qn("w:pPr"))
             num = spr.find(qn("w:numPr")) if spr is not None else None
             if num is not None and num.find(qn("w:numId")) is not None:
-                return num
+                return num, style.style_id
             style = style.base_style
-        return None
+        return None, None
 
     def _breaks_page(self, p) -> bool:
         qn = self.qn
