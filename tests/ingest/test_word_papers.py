@@ -19,7 +19,7 @@ joint health scrutiny agenda 1.000 / 1.000, the police and crime panel's minutes
 1.000, the quality committee's minutes with an action log 0.200 / 0.950 and the
 executive response table over two pages 1.000 / 1.000.
 
-The builder was written in three rounds, each read first with the rules made for the
+The builder was written in four rounds, each read first with the rules made for the
 rounds before it. The first (headings, numbering, header rows, labels, furniture)
 read, as DOCX, 0.833 for the borough minutes, 0.500 for the cabinet response table,
 0.980 for the labelled paragraphs, 0.667 for the district agenda, 0.833 for the
@@ -31,6 +31,8 @@ health department's response and the labelled paragraphs as DOCX. The third (the
 masthead in a content control, as a template holds its cover details) read, as DOCX,
 0.286, 0.389, 0.917, 0.833, 0.713, 0.694, 0.917, 0.333, 0.200, 0.500, 0.333, 0.167,
 0.667, 0.833, 0.100 and 0.200 for the papers it hid content of (in the order above).
+The fourth (item headings numbered by the "Heading 2" style linked to their list,
+unnumbered ones turning it off with numId 0) read as the third had after its fixes.
 
 What dropped: the DOCX reader printed no number for a numbered heading ("52.
 APOLOGIES" read as "APOLOGIES": no agenda items) and dropped a heading whose words are
@@ -203,4 +205,42 @@ def test_paragraphs_and_table_rows_in_content_controls_are_read_in_their_place(t
         "<p>Action</p>\t<p>Owner</p>\n---\t---",
         "<p>Publish the plan</p>\t<p>Jo Bell</p>",
         "The meeting closed at 8.15 pm.",
+    ]
+
+
+def test_heading_styles_linked_to_one_list_take_each_its_own_level(tmp_path):
+    # A report template's outline: "Heading 1" the list's first level, "Heading 2" its
+    # second, each style naming only the list (the level is the one naming the style).
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    ns = nsdecls("w")
+    root = document.part.numbering_part.element
+    root.insert(
+        0,
+        parse_xml(
+            f'<w:abstractNum {ns} w:abstractNumId="77"><w:multiLevelType w:val="multilevel"/>'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:pStyle w:val="Heading1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:pStyle w:val="Heading2"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl></w:abstractNum>'
+        ),
+    )
+    root.append(parse_xml(f'<w:num {ns} w:numId="77"><w:abstractNumId w:val="77"/></w:num>'))
+    for name in ("Heading 1", "Heading 2"):
+        ppr = document.styles[name].element.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr {ns}><w:numId w:val="77"/></w:numPr>'))
+    for level, text in [(1, "Introduction"), (2, "Background"), (2, "Scope"), (1, "Findings")]:
+        document.add_heading(text, level=level)
+    document.add_heading("Access", level=2)
+    path = tmp_path / "outline.docx"
+    document.save(path)
+    assert read_docx(path.read_bytes())[0].split("\n\n") == [
+        "# 1. Introduction",
+        "# 1.1 Background",
+        "# 1.2 Scope",
+        "# 2. Findings",
+        "# 2.1 Access",
     ]

@@ -11,7 +11,9 @@ a DOCX with Word's own structure rather than its look:
   prints "%1.", "Recommendation %1", "(%1)", ...); a list continues where the paper's
   numbers continue (the recommendations of a response, interrupted by the responses,
   are one list) and restarts where they do not; paragraphs numbered under a numbered
-  heading ("5.1", "5.2") are the second level ("%1.%2") of the heading's list;
+  heading ("5.1", "5.2") are the second level ("%1.%2") of the heading's list; the
+  first list of item headings is linked to the "Heading 2" style (the headings carry
+  no numPr of their own; an unnumbered "Heading 2" turns it off with numId 0);
 - tables are real Word tables ("Table Grid", or borderless for the unruled tables and
   the two columns of names), their first row marked as a header row (repeated on each
   page) and set in bold; a row with text in its first cell only ("In attendance")
@@ -86,14 +88,19 @@ class _Numbering:
         self.root = document.part.numbering_part.element
         self.next_id = 900
         self.current: dict[tuple[str, str], tuple[int, list[int]]] = {}  # numId, counts
+        self.document = document
+        self.style_list = 0  # the list "Heading 2" is linked to, once there is one
+        self.by_style: list = []  # the headings numbered by their style
 
-    def _new_list(self, levels: list[tuple[str, str]], start: int) -> int:
+    def _new_list(self, levels: list[tuple[str, str]], start: int, style: str = "") -> int:
         self.next_id += 1
         n = self.next_id
         kind = "singleLevel" if len(levels) == 1 else "multilevel"
+        own = f'<w:pStyle w:val="{style}"/>' if style else ""
         lvls = "".join(
             f'<w:lvl w:ilvl="{k}"><w:start w:val="{start if k == 0 else 1}"/>'
-            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            + (own if k == 0 else "")
+            + f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{567 * (k + 1)}" w:hanging="567"/></w:pPr></w:lvl>'
             for k, (fmt, text) in enumerate(levels)
         )
@@ -112,16 +119,37 @@ class _Numbering:
         return n
 
     def number(self, paragraph, fmt: str, level_text: str, value: int) -> None:
-        """Number the paragraph `value` in a list of that format."""
+        """Number the paragraph `value` in a list of that format. The first list of
+        item headings numbers them from the "Heading 2" style, as a template does (the
+        style linked to the list's first level); later lists number them directly."""
         key = (fmt, level_text)
+        heading = level_text in ("%1", "%1.")  # a heading's number: paragraphs go under it
+        linkable = heading and paragraph.style.name == "Heading 2" and not self.style_list
         num_id, counts = self.current.get(key, (0, [0]))
         if not num_id or value != counts[0] + 1:
-            levels = [(fmt, level_text)]
-            if level_text in ("%1", "%1."):  # a heading's number: paragraphs go under it
-                levels.append(("decimal", "%1.%2"))
-            num_id = self._new_list(levels, value)
+            levels = [(fmt, level_text)] + ([("decimal", "%1.%2")] if heading else [])
+            num_id = self._new_list(levels, value, "Heading2" if linkable else "")
+            if linkable:
+                self.style_list = num_id
+                style = self.document.styles["Heading 2"].element.get_or_add_pPr()
+                style.append(
+                    self.parse(f'<w:numPr {self.ns}><w:numId w:val="{num_id}"/></w:numPr>')
+                )
         self.current[key] = (num_id, [value])
-        self._mark(paragraph, num_id, 0)
+        if num_id == self.style_list and paragraph.style.name == "Heading 2":
+            self.by_style.append(paragraph._p)
+        else:
+            self._mark(paragraph, num_id, 0)
+
+    def unnumbered_headings(self) -> None:
+        """A "Heading 2" the paper does not number turns its style's numbering off."""
+        if not self.style_list:
+            return
+        for paragraph in self.document.paragraphs:
+            if paragraph.style.name != "Heading 2" or any(paragraph._p is p for p in self.by_style):
+                continue
+            if paragraph._p.pPr is None or paragraph._p.pPr.numPr is None:
+                self._mark(paragraph, 0, 0)
 
     def number_under(self, paragraph, parent: int, value: int) -> bool:
         """Number the paragraph "parent.value" under its heading, if the heading was
@@ -318,6 +346,7 @@ def as_officer_docx(blocks: list[tuple], path: Path, furniture: Furniture) -> Pa
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         else:
             raise ValueError(f"no Word form for block {kind!r}")
+    numbering.unnumbered_headings()
     _cover_control(document, cover_ends)
     document.save(path)
     return path
