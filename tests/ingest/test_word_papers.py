@@ -244,3 +244,35 @@ def test_heading_styles_linked_to_one_list_take_each_its_own_level(tmp_path):
         "# 2. Findings",
         "# 2.1 Access",
     ]
+
+
+def test_text_box_is_read_once_as_a_paragraph_of_its_own(tmp_path):
+    # Word writes a text box twice, for itself (mc:Choice) and older readers (VML in
+    # mc:Fallback), inside a run of the paragraph it is anchored in.
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>Agenda Item 6</w:t></w:r></w:p></w:txbxContent>"
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph._p.append(
+        parse_xml(
+            f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+            f"<wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+            f"<v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r>"
+        )
+    )
+    paragraph.add_run("Cabinet, 15 January 2025")
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert read_docx(path.read_bytes())[0].split("\n\n") == [
+        "Agenda Item 6",
+        "Cabinet, 15 January 2025",
+    ]

@@ -5,11 +5,12 @@ archive or is truncated, has no word/document.xml, or would expand to more than
 100 MB or more than 100 times its packed size (a zip bomb) is refused with a reason.
 
 Paragraphs and tables in a content control (w:sdt) or custom XML are read in their
-place, as Word shows them. Paragraphs become lines separated by blank lines: headings
-start with "# ", list paragraphs with "- ", or with the label Word prints for a
-numbered one ("5.", "(ii)", "3.2": `docx_numbering.py` counts the lists of
-numbering.xml as Word does), a numbered heading keeping its number after the "# ";
-bold runs are wrapped in `**`.
+place, as Word shows them; a text box's paragraphs come before those of the paragraph
+it is anchored in, once (not again from the copy Word keeps for older readers).
+Paragraphs become lines separated by blank lines: headings start with "# ", list
+paragraphs with "- ", or with the label Word prints for a numbered one ("5.", "(ii)",
+"3.2": `docx_numbering.py` counts the lists of numbering.xml as Word does), a
+numbered heading keeping its number after the "# "; bold runs are wrapped in `**`.
 Each table row becomes one line of tab-separated cells (a line of dashes under a table's
 first row), each cell's paragraphs as `<p>...</p>` fragments (bulleted paragraphs as
 `<ul><li>...</li></ul>`, numbered ones as `<p>` starting with their label): the same
@@ -83,6 +84,29 @@ def read_docx(data: bytes) -> list[str]:
     return writer.pages()
 
 
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _own(p, tag: str, qn):
+    """The paragraph's own `tag` elements: not those of a text box's paragraphs in it,
+    nor those of the copy Word writes for older readers (mc:Fallback)."""
+    for el in p.iter(tag):
+        parent = el.getparent()
+        while parent is not None and parent is not p:
+            if parent.tag in (qn("w:p"), _FALLBACK):
+                break
+            parent = parent.getparent()
+        else:
+            yield el
+
+
+def _boxed_paragraphs(p, qn):
+    """The paragraphs of text boxes drawn in the paragraph (w:txbxContent), without
+    the mc:Fallback copy, not those of boxes inside them (read with their own)."""
+    for box in _own(p, qn("w:txbxContent"), qn):
+        yield from (c for c in _children(box, qn) if c.tag == qn("w:p"))
+
+
 def _children(element, qn):
     """The element's children, those inside a content control (w:sdt) or custom XML
     wrapper in their place: a template's cover details, a table's rows or a row's
@@ -111,7 +135,7 @@ class _Writer:
         """The paragraph's text, its bold stretches wrapped in ** (whitespace outside)."""
         qn = self.qn
         pieces: list[tuple[str, bool]] = []
-        for r in p.iter(qn("w:r")):
+        for r in _own(p, qn("w:r"), qn):
             text = "".join(
                 "\t" if el.tag == qn("w:tab") else (el.text or "") if el.tag == qn("w:t") else "\n"
                 for el in r
@@ -201,6 +225,10 @@ class _Writer:
     def paragraph(self, p) -> None:
         if self._breaks_page(p) and self.lines:
             self.page_breaks.append(len(self.lines))
+        # A text box anchored in the paragraph ("Agenda Item 6" on a cover): its
+        # paragraphs are read before the paragraph's own text, once.
+        for inner in _boxed_paragraphs(p, self.qn):
+            self.paragraph(inner)
         text = self._runs_text(p).replace("\n", " ").strip()
         style = self._style(p)
         # A numbered paragraph counts, and prints its number, even with no text of its
@@ -224,6 +252,8 @@ class _Writer:
         qn = self.qn
         parts: list[str] = []
         for p in tc.iter(qn("w:p")):
+            if any(a.tag == _FALLBACK for a in p.iterancestors()):
+                continue  # the copy of a text box Word writes for older readers
             text = " ".join(self._runs_text(p).replace("\t", " ").replace("\n", " ").split())
             marker = self._list_marker(p, self._style(p))
             if not text and marker in ("", "- "):
