@@ -44,6 +44,11 @@ a page was not stitched when another table stood above it on the page, and words
 cuts at a narrow cell's edge ("Own" / "er", "10:0" / "0") stayed apart; and the DOCX
 reader skipped whatever stood in a content control (w:sdt) at the body's level.
 
+Two more DOCX rules came from Word's format, not from a drop here, and have tests of
+their own below: a style-numbered paragraph takes the list level naming its style
+(an outline over "Heading 1" and "Heading 2"), and a text box is read once, as its
+own paragraphs (Word also writes a copy of it for older readers).
+
 After: every document 1.000 both ways but the cabinet response in labelled paragraphs,
 0.980 / 0.980 (one commitment's date, as when reportlab renders it).
 """
