@@ -27,6 +27,7 @@ class Run:
     size: float = 0.0  # the font's size in points
     space_before: bool = False  # pdfium put a space between this run and the one before
     labelled: bool = False  # a list label hung before the text ("1.", "a)") starts it
+    cut: bool = False  # the rest of a word cut at the line before's end (see paragraphs)
 
 
 @dataclass
@@ -128,7 +129,10 @@ def join_runs(
         if one_cell or not apart or label or _MARKER.match(prev.text):
             glue = _glue(prev, run, gap, em)
             prev.labelled = prev.labelled or bool(label)
-            prev.bold = prev.bold and run.bold if not _MARKER.match(prev.text) else run.bold
+            # A list label hung before its text ("1.", "•") is set in the list's weight,
+            # which need not be its text's (Word numbers a bold paragraph in plain).
+            hung = label or _MARKER.match(prev.text)
+            prev.bold = run.bold if hung else prev.bold and run.bold
             prev.text = f"{prev.text}{glue}{run.text}"
             prev.right = max(prev.right, run.right)
             prev.top, prev.bottom = max(prev.top, run.top), min(prev.bottom, run.bottom)
@@ -220,9 +224,17 @@ def _without_superscripts(lines: list[Line]) -> tuple[list[Line], set[str]]:
     return out, marks
 
 
-def paragraphs(lines: list[Run], right: float) -> list[list[Run]]:
+def paragraphs(lines: list[Run], right: float, *, cut_words: bool = False) -> list[list[Run]]:
     """A cell's lines as paragraphs: a line ends its paragraph when the next line's
-    first word would have fitted after it, where bold meets plain, or at a gap."""
+    first word would have fitted after it, where bold meets plain, or at a gap.
+
+    With `cut_words` (`right` a ruled cell's edge), a word too long for its cell's width
+    goes on on the next line without a hyphen, as Word and LibreOffice cut it: a line
+    of one word that left less than about an em and a half before the rule (the
+    cell's padding and a letter), followed by lower-case letters after a letter
+    ("Own" / "er", "Septembe" / "r 2024"), digits after a digit ("10:0" / "0") or a
+    stop ("No" / "."), is one word. A word wrapped whole leaves room for less than
+    the next word and a space, more than that room unless the next word is "a"."""
     out: list[list[Run]] = []
     for k, line in enumerate(lines):
         prev = lines[k - 1] if k else None
@@ -232,10 +244,24 @@ def paragraphs(lines: list[Run], right: float) -> list[list[Run]]:
             prev.size or prev.top - prev.bottom
         )
         if prev and wrapped(prev, line, right) and prev.bold == line.bold and not spaced:
+            line.cut = cut_words and _cut_word(prev, line, right)
             out[-1].append(line)
         else:
             out.append([line])
     return out
+
+
+def _cut_word(prev: Run, run: Run, right: float) -> bool:
+    word, rest = prev.text.strip(), run.text
+    if " " in word or not word or not rest:
+        return False
+    goes_on = (
+        (word[-1].isalpha() and rest[0].islower() and not rest.startswith("a "))
+        or (word[-1].isdigit() and rest[0].isdigit())  # "10:0" / "0"
+        or rest[0] in ".,;:)%"  # no line starts with a stop but a cut word's end
+    )
+    # The cell's padding (about half an em) and the widest letter (about an em).
+    return goes_on and right - prev.right < 1.45 * (prev.size or prev.top - prev.bottom)
 
 
 def marked(runs: list[Run]) -> str:
@@ -245,8 +271,10 @@ def marked(runs: list[Run]) -> str:
     parts = [runs[0].text] if runs else []
     for prev, run in pairwise(runs):
         broken = (
-            run.text[:1].isdigit() and _BROKEN_NUMBER.search(prev.text) and " " not in prev.text
-        ) or (run.text[:1] in "./@" and _ADDRESS.search(prev.text))
+            (run.text[:1].isdigit() and _BROKEN_NUMBER.search(prev.text) and " " not in prev.text)
+            or (run.text[:1] in "./@" and _ADDRESS.search(prev.text))
+            or run.cut
+        )
         parts.append(run.text if broken else " " + run.text)
     text = escape("".join(parts), quote=False)
     return f"**{text}**" if all(r.bold for r in runs) and text else text

@@ -58,7 +58,7 @@ def ruled_table(grid: Grid, runs: list[Run]) -> Table | None:
         for c in used:
             lines = band_lines(cells.get((r, c), []))
             joined = [join_runs(ln.cells, one_cell=True)[0] for ln in lines]
-            row.append(paragraphs(joined, rights[c]))
+            row.append(paragraphs(joined, rights[c], cut_words=True))
         rows.append(row)
     table = Table(grid, rows)
     if len(rows) > 1:
@@ -93,7 +93,10 @@ def stitch_tables(pages: list[Page]) -> None:
     for before, page in pairwise(pages):
         if not before.tables or not page.tables:
             continue
-        last, first = before.tables[-1], page.tables[0]
+        # The page's lowest table and the next page's highest (a page's tables are not
+        # kept in reading order: they are found by their rules).
+        last = min(before.tables, key=lambda t: t.grid.bottom)
+        first = max(page.tables, key=lambda t: t.grid.top)
         if not _same_columns(last.grid, first.grid):
             continue
         body_above = [
