@@ -92,22 +92,27 @@ def uninstall(connection: BaseDatabaseWrapper) -> None:
             cursor.execute("DROP FUNCTION IF EXISTS oversight_keep_record()")
 
 
+def triggers_named(connection: BaseDatabaseWrapper, cursor, prefix: str) -> list[tuple[str, str]]:
+    """(table, trigger) for every trigger in the database whose name starts `prefix`."""
+    if connection.vendor == "postgresql":
+        cursor.execute(
+            "SELECT c.relname, t.tgname FROM pg_trigger t "
+            "JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE %s",
+            [prefix + "%"],
+        )
+    else:
+        cursor.execute(
+            "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
+            [prefix + "%"],
+        )
+    return cursor.fetchall()
+
+
 def installed(connection: BaseDatabaseWrapper) -> set[str]:
     """The protected tables that have both their triggers now (for checks and tests)."""
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT c.relname, t.tgname FROM pg_trigger t "
-                "JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE %s",
-                [PREFIX + "%"],
-            )
-        else:
-            cursor.execute(
-                "SELECT tbl_name, name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-                [PREFIX + "%"],
-            )
         found: dict[str, set[str]] = {}
-        for table, name in cursor.fetchall():
+        for table, name in triggers_named(connection, cursor, PREFIX):
             found.setdefault(table, set()).add(name.rsplit("_", 1)[-1])
     return {table for table, kinds in found.items() if {"update", "delete"} <= kinds}
 

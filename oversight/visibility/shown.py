@@ -37,6 +37,8 @@ from django.db import connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Q
 
+from oversight.safekeeping.triggers import triggers_named
+
 FLAG = "shown_publicly"
 PREFIX = "oversight_shown_"
 # A pk no row has, compiled into each statement and then swapped for the trigger's row.
@@ -160,19 +162,7 @@ def install(connection: BaseDatabaseWrapper) -> list[str]:
 def installed(connection: BaseDatabaseWrapper) -> set[str]:
     """The tables that have the flag's triggers now."""
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT DISTINCT c.relname FROM pg_trigger t "
-                "JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE %s",
-                [PREFIX + "%"],
-            )
-        else:
-            cursor.execute(
-                "SELECT DISTINCT tbl_name FROM sqlite_master "
-                "WHERE type = 'trigger' AND name LIKE %s",
-                [PREFIX + "%"],
-            )
-        return {table for (table,) in cursor.fetchall()}
+        return {table for table, _ in triggers_named(connection, cursor, PREFIX)}
 
 
 def reinstall_after_migrate(sender, using: str = "default", plan=None, **kwargs) -> None:
@@ -195,20 +185,12 @@ def _watched_columns(connection, cursor, table: str) -> list[str]:
 
 def _drop_all(connection, cursor) -> list[str]:
     q = connection.ops.quote_name
-    if connection.vendor == "postgresql":
-        cursor.execute(
-            "SELECT t.tgname, c.relname FROM pg_trigger t "
-            "JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE %s",
-            [PREFIX + "%"],
-        )
-        drops = [f"DROP TRIGGER IF EXISTS {q(n)} ON {q(t)}" for n, t in cursor.fetchall()]
-        cursor.execute("SELECT p.proname FROM pg_proc p WHERE p.proname LIKE %s", [PREFIX + "%"])
-        return drops + [f"DROP FUNCTION IF EXISTS {q(n)}()" for (n,) in cursor.fetchall()]
-    cursor.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s",
-        [PREFIX + "%"],
-    )
-    return [f"DROP TRIGGER IF EXISTS {q(n)}" for (n,) in cursor.fetchall()]
+    found = triggers_named(connection, cursor, PREFIX)
+    if connection.vendor != "postgresql":
+        return [f"DROP TRIGGER IF EXISTS {q(name)}" for _, name in found]
+    drops = [f"DROP TRIGGER IF EXISTS {q(name)} ON {q(table)}" for table, name in found]
+    cursor.execute("SELECT p.proname FROM pg_proc p WHERE p.proname LIKE %s", [PREFIX + "%"])
+    return drops + [f"DROP FUNCTION IF EXISTS {q(n)}()" for (n,) in cursor.fetchall()]
 
 
 def _create(connection, cursor, source, statements: list[str]) -> list[str]:
